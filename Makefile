@@ -1,0 +1,56 @@
+# The course's commands. `make lab` to learn, `make test` to check everything (what CI runs).
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
+AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
+export JUPYTER_PLATFORM_DIRS := 1
+
+.PHONY: lab test notebooks bench data browser clean help
+
+help:
+	@echo "make lab        install (first time) and open the course in JupyterLab"
+	@echo "make test       install (first time) and run every test: helpers, notebooks (nbval), browser"
+	@echo "make notebooks  re-execute every notebook in place, refreshing its stored outputs"
+	@echo "make bench      print the benchmark figures"
+	@echo "make data       regenerate data/ from its script (same bytes)"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# One stamp per set of packages; pip runs again when the dependency lists change.
+$(VENV)/.installed-course: pyproject.toml constraints.txt | $(BIN)/python
+	$(PIP) -e .
+	@touch $@
+
+$(VENV)/.installed-%: pyproject.toml constraints.txt | $(BIN)/python
+	$(PIP) -e '.[$*]'
+	@touch $@
+
+lab: $(VENV)/.installed-course
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 $(AS_ROOT) notebooks/00_the_network.ipynb
+
+test: $(VENV)/.installed-test browser
+	$(BIN)/python -m pytest
+
+notebooks: $(VENV)/.installed-course
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	    --ExecutePreprocessor.store_widget_state=False notebooks/*.ipynb
+
+bench: $(VENV)/.installed-bench
+	$(BIN)/python bench/bench_training.py
+
+data: $(VENV)/.installed-course
+	$(BIN)/python data/make_datasets.py
+
+# The browser test needs Debian's Chromium; install it where we can (root + apt-get).
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing Chromium for the browser test (apt-get)"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	    || echo "could not install Chromium: the browser test will be skipped"; \
+	else echo "no /usr/bin/chromium and no root/apt-get to install it: the browser test will be skipped"; fi
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,36 @@
+"""backprop-derived: the reference two-layer network and the tools the notebooks share.
+
+The reference, with the course's names::
+
+    from helpers import (layer_sizes, initialize_parameters, forward_propagation, compute_cost,
+                         backward_propagation, update_parameters, nn_model, predict)
+
+Activations live in :mod:`helpers.activations`, gradient checking in :mod:`helpers.gradcheck`, the
+data sets in :mod:`helpers.data`, plots in :mod:`helpers.plots` and widgets in :mod:`helpers.widgets`.
+"""
+
+from .activations import ACTIVATIONS, Activation, get_activation, sigmoid
+from .data import dataset_names, load_dataset, load_planar_dataset
+from .gradcheck import gradient_check, numerical_gradient, relative_error
+from .logistic import logistic_regression, predict_logistic
+from .network import (
+    backward_propagation,
+    compute_cost,
+    forward_propagation,
+    initialize_parameters,
+    layer_sizes,
+    nn_model,
+    predict,
+    update_parameters,
+)
+from .validation import MissingKeyError, ShapeError
+
+__all__ = [
+    "ACTIVATIONS", "Activation", "get_activation", "sigmoid",
+    "dataset_names", "load_dataset", "load_planar_dataset",
+    "gradient_check", "numerical_gradient", "relative_error",
+    "logistic_regression", "predict_logistic",
+    "layer_sizes", "initialize_parameters", "forward_propagation", "compute_cost",
+    "backward_propagation", "update_parameters", "nn_model", "predict",
+    "MissingKeyError", "ShapeError",
+]
