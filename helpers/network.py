@@ -87,9 +87,9 @@ def forward_propagation(
 
 def _compute_cost(A2: np.ndarray, Y: np.ndarray) -> float:
     m = Y.shape[1]
-    A2 = np.clip(A2, EPSILON, 1 - EPSILON)
+    A2 = np.minimum(np.maximum(A2, EPSILON), 1 - EPSILON)  # clip to [EPSILON, 1 - EPSILON]
     logprobs = Y * np.log(A2) + (1 - Y) * np.log(1 - A2)
-    return float(-np.sum(logprobs) / m)
+    return -float(logprobs.sum()) / m
 
 
 def cost_from_Z2(Z2: np.ndarray, Y: np.ndarray) -> float:
@@ -98,7 +98,7 @@ def cost_from_Z2(Z2: np.ndarray, Y: np.ndarray) -> float:
     ``log(1 - A2)`` loses digits when ``A2`` is near 1 (``1 - A2`` cancels); finite differences of the cost
     magnify that loss by ``1 / epsilon``, so gradient checking uses this form.
     """
-    return float(np.sum(np.logaddexp(0.0, Z2) - Y * Z2) / Y.shape[1])
+    return float((np.logaddexp(0.0, Z2) - Y * Z2).sum()) / Y.shape[1]
 
 
 def compute_cost(A2: np.ndarray, Y: np.ndarray) -> float:
@@ -123,11 +123,11 @@ def _backward_propagation(parameters: Parameters, cache, X: np.ndarray, Y: np.nd
 
     dZ2 = A2 - Y  # dL/dZ2, one column per example
     dW2 = (1 / m) * (dZ2 @ A1.T)
-    db2 = (1 / m) * np.sum(dZ2, axis=1, keepdims=True)
+    db2 = (1 / m) * dZ2.sum(axis=1, keepdims=True)
     dA1 = W2.T @ dZ2  # dL/dA1
     dZ1 = dA1 * g1.g_prime(Z1, A1)  # elementwise: unit k of example i only feeds through its own g
     dW1 = (1 / m) * (dZ1 @ X.T)
-    db1 = (1 / m) * np.sum(dZ1, axis=1, keepdims=True)
+    db1 = (1 / m) * dZ1.sum(axis=1, keepdims=True)
     return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
 
 
