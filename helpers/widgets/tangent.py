@@ -1,0 +1,147 @@
+"""Notebook 01's tangent explorer: the loss of one example as a function of ``z``, its tangent at ``z``, and the slope.
+
+For an output unit ``a = sigma(z)`` with label ``y``, notebook 01 derives the slope of the loss:
+
+* cross-entropy ``L = -(y log a + (1 - y) log(1 - a))``: ``dL/dz = a - y``;
+* squared error ``L = (a - y)**2 / 2``: ``dL/dz = (a - y) a (1 - a)``.
+
+The explorer draws the cross-entropy ``L(z)`` with its tangent at the chosen ``z``, measures the tangent's
+slope by a centred finite difference and prints it beside ``a - y``. Its second plot shows both slopes for
+every ``z``: the squared error's vanishes where the output saturates on the wrong side, ``a - y`` does not.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.figure import Figure
+
+from ..activations import sigmoid
+from ..gradcheck import numerical_gradient
+from .base import Explorer, LiveFigure
+from .graph import number
+
+Z_RANGE = (-8.0, 8.0)
+TANGENT_HALF_WIDTH = 2.0  # the tangent is drawn over [z - 2, z + 2]
+TANGENT_COLOR = "#dd8a0b"
+SQUARED_ERROR_COLOR = "0.45"
+LOSS_COLOR = "#2b4c7e"
+
+
+def cross_entropy_of_z(z: np.ndarray, y: int) -> np.ndarray:
+    """``-(y log a + (1 - y) log(1 - a))`` with ``a = sigma(z)``; shape of ``z``.
+
+    Computed as ``log(1 + e^z) - y z``, the same function without ``log 0`` where ``a`` rounds to 0 or 1.
+    """
+    return np.logaddexp(0.0, z) - y * z
+
+
+def cross_entropy_slope(z: np.ndarray, y: int) -> np.ndarray:
+    """``dL/dz = a - y`` for the cross-entropy, ``a = sigma(z)``; shape of ``z``."""
+    return sigmoid(z) - y
+
+
+def squared_error_slope(z: np.ndarray, y: int) -> np.ndarray:
+    """``dL/dz = (a - y) a (1 - a)`` for the squared error ``(a - y)**2 / 2``, ``a = sigma(z)``; shape of ``z``."""
+    a = sigmoid(z)
+    return (a - y) * a * (1 - a)
+
+
+class TangentExplorer(Explorer):
+    """A slider for ``z`` and a toggle for the label ``y``; the cross-entropy ``L(z)`` with its tangent at ``z``
+    (left) and the slopes of the cross-entropy and of the squared error for every ``z`` (right).
+
+    After each change, ``z``, ``y``, ``a = sigma(z)``, ``L``, ``slope`` (the tangent's, measured by finite
+    differences), ``a_minus_y`` and ``squared_error_slope`` hold the numbers shown. Every change redraws only
+    the changing artists (the axis limits are the same for both labels).
+    """
+
+    def __init__(self, z: float = -2.0, y: int = 1):
+        self.z_slider = widgets.FloatSlider(value=z, min=Z_RANGE[0], max=Z_RANGE[1], step=0.1, description="z",
+                                            readout_format=".1f", continuous_update=True)
+        self.y_toggle = widgets.ToggleButtons(options=[0, 1], value=y, description="label y",
+                                              style={"button_width": "40px"})
+        self._build_figure()
+        self.readout = widgets.HTML()
+        super().__init__(
+            "Tangent explorer",
+            "with y = 1, drag z far to the left (a confidently wrong output): the slope a - y stays near -1 "
+            "while the squared error's slope (grey) vanishes",
+            [self.z_slider, self.y_toggle], [self.live.image, self.readout], live_figure=self.live)
+        self.z_slider.observe(self._move, names="value")
+        self.y_toggle.observe(self._relabel, names="value")
+        self._relabel()
+
+    def _build_figure(self) -> None:
+        figure = Figure(figsize=(9.6, 3.6), dpi=80, layout="constrained")
+        self.ax_loss, self.ax_slope = figure.subplots(1, 2)
+        self.zs = np.linspace(*Z_RANGE, 321)
+        for ax in (self.ax_loss, self.ax_slope):
+            ax.set_xlim(*Z_RANGE)
+            ax.set_xlabel("$z$   ($a = \\sigma(z) > 1/2$ right of the dotted line)")
+            ax.axhline(0.0, color="0.6", linewidth=0.8)
+            ax.axvline(0.0, color="0.6", linewidth=0.8, linestyle=":")
+        self.ax_loss.set_ylim(-0.4, 8.4)  # L(z) <= log(1 + e^8) = 8.0003 on [-8, 8]
+        self.ax_slope.set_ylim(-1.1, 1.1)  # both slopes lie in [-1, 1]
+        self.ax_loss.set_ylabel("$L$")
+        self.ax_slope.set_ylabel("$dL/dz$")
+        self.ax_loss.set_title("cross-entropy of one example, and its tangent at z")
+        self.ax_slope.set_title("slope of the loss at every z")
+        (self.curve,) = self.ax_loss.plot(self.zs, np.zeros_like(self.zs), color=LOSS_COLOR, linewidth=2,
+                                          label="cross-entropy $L(z)$")
+        (self.tangent,) = self.ax_loss.plot([], [], "--", color=TANGENT_COLOR, linewidth=1.8, label="tangent at $z$")
+        (self.point,) = self.ax_loss.plot([], [], "o", color="black", markersize=6, label="$(z, L(z))$")
+        (self.slope_curve,) = self.ax_slope.plot(self.zs, np.zeros_like(self.zs), color=LOSS_COLOR, linewidth=2,
+                                                 label="cross-entropy: $a - y$")
+        (self.se_curve,) = self.ax_slope.plot(self.zs, np.zeros_like(self.zs), "--", color=SQUARED_ERROR_COLOR,
+                                              linewidth=1.8, label="squared error: $(a - y)\\,a(1 - a)$")
+        (self.slope_point,) = self.ax_slope.plot([], [], "o", color=TANGENT_COLOR, markersize=6,
+                                                 label="slope of the tangent")
+        (self.se_point,) = self.ax_slope.plot([], [], "o", color=SQUARED_ERROR_COLOR, markersize=5)
+        self.ax_loss.legend(loc="upper center", fontsize=8)
+        self.ax_slope.legend(handles=[self.slope_curve, self.se_curve, self.slope_point], loc="upper left",
+                             fontsize=8)
+        self.live = LiveFigure(figure, animated=[self.curve, self.tangent, self.point, self.slope_curve,
+                                                 self.se_curve, self.slope_point, self.se_point])
+
+    def _relabel(self, change=None) -> None:
+        """The label ``y`` changed: new curves."""
+        y = int(self.y_toggle.value)
+        self.curve.set_ydata(cross_entropy_of_z(self.zs, y))
+        self.slope_curve.set_ydata(cross_entropy_slope(self.zs, y))
+        self.se_curve.set_ydata(squared_error_slope(self.zs, y))
+        self._move()
+
+    def _move(self, change=None) -> None:
+        """``z`` changed: measure the slope, move the point and the tangent, print the numbers."""
+        self.z, self.y = float(self.z_slider.value), int(self.y_toggle.value)
+        z = np.array([self.z])
+        self.a = float(sigmoid(z)[0])
+        self.L = float(cross_entropy_of_z(z, self.y)[0])
+        self.slope = float(numerical_gradient(lambda z_: float(cross_entropy_of_z(z_, self.y)[0]), z)[0])
+        self.a_minus_y = float(cross_entropy_slope(z, self.y)[0])
+        self.squared_error_slope = float(squared_error_slope(z, self.y)[0])
+        ends = np.array([self.z - TANGENT_HALF_WIDTH, self.z + TANGENT_HALF_WIDTH])
+        self.tangent.set_data(ends, self.L + self.slope * (ends - self.z))
+        self.point.set_data(z, [self.L])
+        self.slope_point.set_data(z, [self.slope])
+        self.se_point.set_data(z, [self.squared_error_slope])
+        self.live.update()
+        self.readout.value = (
+            f"<span style='font-family:monospace'>z = {number(self.z, 1)} &nbsp; a = &sigma;(z) = "
+            f"{number(self.a, 4)} &nbsp; y = {self.y} &nbsp; L = {number(self.L, 4)} &nbsp; ({self.side()})<br>"
+            f"slope of the tangent (finite difference) = <b>{number(self.slope, 4)}</b> &nbsp; "
+            f"a - y = <b>{number(self.a_minus_y, 4)}</b> &nbsp; "
+            f"<span style='color:#666'>squared error's slope (a - y) a (1 - a) = "
+            f"{number(self.squared_error_slope, 4)}</span></span>")
+
+    def side(self) -> str:
+        """Whether ``a`` is on the right or the wrong side of 1/2 for the label ``y``."""
+        if self.a == 0.5:
+            return "undecided: a = 1/2"
+        return "right side" if (self.a > 0.5) == (self.y == 1) else "wrong side: a is on the other side of 1/2"
+
+    def describe(self) -> str:
+        return (f"z = {number(self.z, 1)}, y = {self.y}: a = {number(self.a, 4)}, L = {number(self.L, 4)}, "
+                f"slope of the tangent = {number(self.slope, 4)}, a - y = {number(self.a_minus_y, 4)}, "
+                f"squared error's slope = {number(self.squared_error_slope, 4)}")
