@@ -4,17 +4,58 @@ Shapes are read off arrays the reference really computes, not typed in: for the 
 ``n_x, n_h, n_y, m`` the explorer runs :func:`helpers.forward_propagation` (and
 :func:`helpers.backward_propagation`) on random data and lines up each product so that the inner
 dimensions, which must be equal, sit next to each other.
+
+In the backward pass each product also meets an *impostor*: the same operands put together the wrong
+way (a transpose forgotten or misplaced, ``@`` where ``*`` was meant). Usually its shape is wrong and
+the shape test catches it; when two sizes are equal it fits, and only a gradient check (finite
+differences, :mod:`helpers.gradcheck`) tells it from the right formula, so the explorer runs one.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 import ipywidgets as widgets
 import numpy as np
 
+from ..activations import get_activation
+from ..gradcheck import GOOD, network_numerical_gradients, relative_error
 from ..network import backward_propagation, forward_propagation, initialize_parameters
 from .base import Explorer
+
+Shape = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Impostor:
+    """A wrong formula ``left @ right`` for a step, and what the shape test and the gradient check say of it.
+
+    ``shape`` is the shape of its result (``None`` when the inner dimensions differ, so there is no
+    product); ``error`` is the relative error, against finite differences, of the gradient
+    ``gradient`` it leads to (``None`` unless the shape fits).
+    """
+
+    formula: str
+    left_shape: Shape
+    right_shape: Shape
+    shape: Shape | None
+    gradient: str
+    error: float | None
+
+    def caught_by_shapes(self, expected: Shape) -> bool:
+        return self.shape != expected
+
+    def verdict(self, expected: Shape) -> str:
+        """One line: which test catches the impostor at these sizes."""
+        if self.shape is None:
+            return f"{self.left_shape} @ {self.right_shape}: no product, the shapes catch it"
+        if self.shape != expected:
+            return f"gives {self.shape}, not {expected}: the shapes catch it"
+        if self.error is not None and self.error < GOOD:
+            return f"gives {self.shape} and, at these sizes, the same numbers (harmless here)"
+        return (f"gives {self.shape}: fits! only the gradient check catches it "
+                f"({self.gradient} relative error {self.error:.1e})")
 
 
 @dataclass
@@ -23,20 +64,37 @@ class Step:
 
     formula: str
     result: str
-    result_shape: tuple[int, int]
+    result_shape: Shape
     left: str
-    left_shape: tuple[int, int]
+    left_shape: Shape
     op: str  # "@" (matrix product, inner dimensions meet), "*" (elementwise), "+", "-", "g", "sum"
     right: str = ""
-    right_shape: tuple[int, int] | None = None
+    right_shape: Shape | None = None
+    impostor: Impostor | None = None
+
+
+def _impostor(formula: str, left: np.ndarray, right: np.ndarray, expected: Shape,
+              to_gradient: Callable[[np.ndarray], np.ndarray], gradient: str,
+              numeric: dict[str, np.ndarray]) -> Impostor:
+    """Try ``left @ right`` as ``formula``; if its shape is ``expected``, gradient-check what it leads to."""
+    if left.shape[1] != right.shape[0]:
+        return Impostor(formula, left.shape, right.shape, None, gradient, None)
+    result = left @ right
+    error = relative_error(to_gradient(result), numeric[gradient]) if result.shape == expected else None
+    return Impostor(formula, left.shape, right.shape, result.shape, gradient, error)
 
 
 def network_steps(n_x: int, n_h: int, n_y: int, m: int, backward: bool = True, seed: int = 0) -> list[Step]:
-    """The forward (and backward) steps of an ``n_x -> n_h -> n_y`` network on ``m`` examples."""
+    """The forward (and backward) steps of an ``n_x -> n_h -> n_y`` network on ``m`` examples.
+
+    In the backward pass each product carries an :class:`Impostor`.
+
+    Weights are of order 1 (``scale=1``), so the gradients stand well above the finite-difference noise.
+    """
     rng = np.random.default_rng(seed)
     X = rng.standard_normal((n_x, m))
     Y = (rng.random((n_y, m)) > 0.5).astype(float)
-    p = initialize_parameters(n_x, n_h, n_y, seed=seed)
+    p = initialize_parameters(n_x, n_h, n_y, seed=seed, scale=1.0)
     _, c = forward_propagation(X, p)
     steps = [
         Step("Z1 = W1 @ X + b1", "Z1", c["Z1"].shape, "W1", p["W1"].shape, "@", "X", X.shape),
@@ -44,70 +102,108 @@ def network_steps(n_x: int, n_h: int, n_y: int, m: int, backward: bool = True, s
         Step("Z2 = W2 @ A1 + b2", "Z2", c["Z2"].shape, "W2", p["W2"].shape, "@", "A1", c["A1"].shape),
         Step("A2 = sigmoid(Z2)", "A2", c["A2"].shape, "Z2", c["Z2"].shape, "g"),
     ]
-    if backward:
-        g = backward_propagation(p, c, X, Y)
-        dZ2 = c["A2"] - Y
-        dA1 = p["W2"].T @ dZ2
-        dZ1 = dA1 * (1 - c["A1"] ** 2)  # tanh, the reference's default g1
-        steps += [
-            Step("dZ2 = A2 - Y", "dZ2", dZ2.shape, "A2", c["A2"].shape, "-", "Y", Y.shape),
-            Step("dW2 = (1/m) dZ2 @ A1.T", "dW2", g["dW2"].shape, "dZ2", dZ2.shape, "@", "A1.T", c["A1"].T.shape),
-            Step("db2 = (1/m) sum(dZ2, axis=1, keepdims=True)", "db2", g["db2"].shape, "dZ2", dZ2.shape, "sum"),
-            Step("dA1 = W2.T @ dZ2", "dA1", dA1.shape, "W2.T", p["W2"].T.shape, "@", "dZ2", dZ2.shape),
-            Step("dZ1 = dA1 * g1'(Z1)", "dZ1", dZ1.shape, "dA1", dA1.shape, "*", "g1'(Z1)", c["Z1"].shape),
-            Step("dW1 = (1/m) dZ1 @ X.T", "dW1", g["dW1"].shape, "dZ1", dZ1.shape, "@", "X.T", X.T.shape),
-            Step("db1 = (1/m) sum(dZ1, axis=1, keepdims=True)", "db1", g["db1"].shape, "dZ1", dZ1.shape, "sum"),
-        ]
+    if not backward:
+        return steps
+    g = backward_propagation(p, c, X, Y)
+    numeric = network_numerical_gradients(p, X, Y)
+    g1_prime = get_activation("tanh").g_prime(c["Z1"], c["A1"])  # tanh, the reference's default g1
+    dZ2 = c["A2"] - Y
+    dA1 = p["W2"].T @ dZ2
+    dZ1 = dA1 * g1_prime
+
+    def wrong(formula, left, right, expected, to_gradient, gradient):
+        return _impostor(formula, left, right, expected, to_gradient, gradient, numeric)
+
+    def dW1_of(dZ1_wrong):
+        return dZ1_wrong @ X.T / m
+
+    steps += [
+        Step("dZ2 = A2 - Y", "dZ2", dZ2.shape, "A2", c["A2"].shape, "-", "Y", Y.shape),
+        Step("dW2 = (1/m) dZ2 @ A1.T", "dW2", g["dW2"].shape, "dZ2", dZ2.shape, "@", "A1.T", c["A1"].T.shape,
+             wrong("dW2 = (1/m) A1 @ dZ2.T", c["A1"], dZ2.T, g["dW2"].shape, lambda r: r / m, "dW2")),
+        Step("db2 = (1/m) sum(dZ2, axis=1, keepdims=True)", "db2", g["db2"].shape, "dZ2", dZ2.shape, "sum"),
+        Step("dA1 = W2.T @ dZ2", "dA1", dA1.shape, "W2.T", p["W2"].T.shape, "@", "dZ2", dZ2.shape,
+             wrong("dA1 = W2 @ dZ2", p["W2"], dZ2, dA1.shape, lambda r: dW1_of(r * g1_prime), "dW1")),
+        Step("dZ1 = dA1 * g1'(Z1)", "dZ1", dZ1.shape, "dA1", dA1.shape, "*", "g1'(Z1)", c["Z1"].shape,
+             wrong("dZ1 = dA1 @ g1'(Z1)", dA1, g1_prime, dZ1.shape, dW1_of, "dW1")),
+        Step("dW1 = (1/m) dZ1 @ X.T", "dW1", g["dW1"].shape, "dZ1", dZ1.shape, "@", "X.T", X.T.shape,
+             wrong("dW1 = (1/m) X @ dZ1.T", X, dZ1.T, g["dW1"].shape, lambda r: r / m, "dW1")),
+        Step("db1 = (1/m) sum(dZ1, axis=1, keepdims=True)", "db1", g["db1"].shape, "dZ1", dZ1.shape, "sum"),
+    ]
     return steps
 
 
-INNER = "color:#c05621;font-weight:bold"  # the dimensions that must meet in a matrix product
+INNER = "color:#c05621;font-weight:bold;background:#feebc8;padding:0 2px"  # dimensions that must meet in a product
+FITS = "color:#c53030;font-weight:bold"  # an impostor the shapes cannot catch
+WRONG = "color:#718096"  # an impostor the shapes (or equal numbers) dispose of
+CELL = "padding:1px 6px"
 
 
-def _shape_html(shape: tuple[int, int], highlight: int | None) -> str:
+def _shape_html(shape: Shape, highlight: int | None) -> str:
     parts = [f"<span style='{INNER}'>{n}</span>" if i == highlight else str(n) for i, n in enumerate(shape)]
     return "(" + ", ".join(parts) + ")"
 
 
+def _impostor_row(s: Step) -> str:
+    """A row under the step: its wrong formula, and which test catches it (red when only the gradient check can)."""
+    fits = not s.impostor.caught_by_shapes(s.result_shape) and s.impostor.error >= GOOD
+    return (f"<tr><td></td><td colspan='4' style='{CELL};padding-bottom:4px;font-size:12px;{FITS if fits else WRONG}'>"
+            f"wrong: <code>{s.impostor.formula}</code> {s.impostor.verdict(s.result_shape)}</td></tr>")
+
+
 def steps_html(steps: list[Step]) -> str:
-    """The steps as an HTML table; in each product the meeting (inner) dimensions are highlighted."""
+    """The steps as an HTML table; each product's operands meet at the operator, inner dimensions highlighted.
+
+    Under each step that has an impostor, a row says which test catches it.
+    """
     rows = []
     for s in steps:
         product = s.op == "@"
         left = f"{s.left} {_shape_html(s.left_shape, 1 if product else None)}"
         if s.right_shape is None:
-            middle = {"g": "elementwise", "sum": "summed over the m columns"}[s.op]
-            operation = f"{left} &nbsp;<i>{middle}</i>"
+            op, right = {"g": ("", "elementwise"), "sum": ("", "summed over the m columns")}[s.op]
+            right = f"<i>{right}</i>"
         else:
-            operation = f"{left} &nbsp;<b>{s.op}</b>&nbsp; {s.right} {_shape_html(s.right_shape, 0 if product else None)}"
-        rows.append(f"<tr><td><code>{s.formula}</code></td><td>{operation}</td>"
-                    f"<td>&rarr; <b>{s.result}</b> {s.result_shape}</td></tr>")
-    return ("<table style='font-family:monospace;font-size:13px'>"
-            "<tr><th>step</th><th>operands and their shapes</th><th>result</th></tr>" + "".join(rows) + "</table>")
+            op, right = s.op, f"{s.right} {_shape_html(s.right_shape, 0 if product else None)}"
+        cells = [f"<code>{s.formula}</code>", left, f"<b>{op}</b>", right, f"&rarr; <b>{s.result}</b> {s.result_shape}"]
+        aligns = ["left", "right", "center", "left", "left"]
+        rows.append("<tr>" + "".join(f"<td style='{CELL};text-align:{a};white-space:nowrap'>{c}</td>"
+                                     for c, a in zip(cells, aligns)) + "</tr>")
+        if s.impostor is not None:
+            rows.append(_impostor_row(s))
+    head = "".join(f"<th style='{CELL};text-align:left'>{h}</th>" for h in ("step", "operands", "", "", "result"))
+    return ("<table style='font-family:monospace;font-size:13px;line-height:1.35;border-collapse:collapse'>"
+            f"<tr>{head}</tr>" + "".join(rows) + "</table>")
 
 
 def steps_text(steps: list[Step]) -> str:
-    """The steps as plain text, one per line."""
+    """The steps as plain text, one per line (and one more under each step that has an impostor)."""
     lines = []
     for s in steps:
         operands = f"{s.left} {s.left_shape}" + (f" {s.op} {s.right} {s.right_shape}" if s.right_shape else "")
         lines.append(f"{s.formula:<44} {operands:<36} -> {s.result} {s.result_shape}")
+        if s.impostor is not None:
+            lines.append(f"    wrong: {s.impostor.formula:<32} {s.impostor.verdict(s.result_shape)}")
     return "\n".join(lines)
 
 
 class ShapeExplorer(Explorer):
-    """Sliders for ``n_x, n_h, n_y, m``; a table of every step's shapes that follows them."""
+    """Sliders for ``n_x, n_h, n_y, m``; a table of every step's shapes that follows them.
+
+    With ``backward=True`` the table also runs the backward pass and, for each of its products, an
+    impostor (see :class:`Impostor`).
+    """
 
     def __init__(self, backward: bool = True, n_x: int = 2, n_h: int = 4, n_y: int = 1, m: int = 5):
         self.backward = backward
         self.sliders = {
             name: widgets.IntSlider(value=value, min=1, max=maximum, description=name,
                                     continuous_update=True, layout=widgets.Layout(width="220px"))
-            for name, value, maximum in (("n_x", n_x, 6), ("n_h", n_h, 8), ("n_y", n_y, 3), ("m", m, 10))
+            for name, value, maximum in (("n_x", n_x, 6), ("n_h", n_h, 8), ("n_y", n_y, 4), ("m", m, 10))
         }
         self.table = widgets.HTML()
-        hint = ("make two sizes equal (say n_x = n_h) and notice the shapes alone no longer tell W from W.T"
-                if backward else "change a size and follow it through the products")
+        hint = ("make two sizes equal (n_y = n_h, n_x = n_h or m = n_h) and watch a wrong formula "
+                "slip past the shapes" if backward else "change a size and follow it through the products")
         super().__init__("Shape explorer", hint, list(self.sliders.values()), [self.table])
         for slider in self.sliders.values():
             slider.observe(self._redraw, names="value")
@@ -116,9 +212,19 @@ class ShapeExplorer(Explorer):
     def sizes(self) -> dict[str, int]:
         return {name: slider.value for name, slider in self.sliders.items()}
 
+    def impostors_that_fit(self) -> list[Impostor]:
+        """The impostors whose shape fits at the current sizes (the ones only a gradient check catches)."""
+        return [s.impostor for s in self.steps
+                if s.impostor is not None and not s.impostor.caught_by_shapes(s.result_shape)]
+
     def _redraw(self, change=None) -> None:
         self.steps = network_steps(**self.sizes(), backward=self.backward)
         self.table.value = steps_html(self.steps)
 
     def describe(self) -> str:
         return steps_text(self.steps)
+
+    def _repr_mimebundle_(self, **kwargs):
+        data = super()._repr_mimebundle_(**kwargs)
+        data["text/html"] = self.table.value  # the table itself where widgets cannot run (GitHub, nbconvert HTML)
+        return data

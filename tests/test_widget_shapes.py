@@ -1,0 +1,93 @@
+"""The shape explorer, headless: set its sliders and check the shapes and verdicts its callback produced."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from helpers.gradcheck import GOOD, WRONG
+from helpers.widgets.shapes import ShapeExplorer
+
+
+def set_sizes(explorer: ShapeExplorer, **sizes: int) -> None:
+    for name, value in sizes.items():
+        explorer.sliders[name].value = value  # fires the callback, as moving the slider does
+
+
+def shapes(explorer: ShapeExplorer) -> dict[str, tuple[int, int]]:
+    return {step.result: step.result_shape for step in explorer.steps}
+
+
+def impostor(explorer: ShapeExplorer, result: str):
+    return next(step.impostor for step in explorer.steps if step.result == result)
+
+
+def test_forward_only_follows_the_sliders():
+    explorer = ShapeExplorer(backward=False)
+    set_sizes(explorer, n_x=3, n_h=5, n_y=2, m=7)
+    assert shapes(explorer) == {"Z1": (5, 7), "A1": (5, 7), "Z2": (2, 7), "A2": (2, 7)}
+    assert "wrong" not in explorer.describe() and "W2 (2, 5) @ A1 (5, 7)" in explorer.describe()
+
+
+def test_backward_shapes_are_those_of_the_variables():
+    explorer = ShapeExplorer(backward=True)
+    set_sizes(explorer, n_x=3, n_h=5, n_y=2, m=7)
+    assert shapes(explorer) == {
+        "Z1": (5, 7), "A1": (5, 7), "Z2": (2, 7), "A2": (2, 7),
+        "dZ2": (2, 7), "dW2": (2, 5), "db2": (2, 1), "dA1": (5, 7), "dZ1": (5, 7), "dW1": (5, 3), "db1": (5, 1),
+    }
+    step = next(s for s in explorer.steps if s.result == "dA1")
+    assert step.left_shape[1] == step.right_shape[0] == 2  # the inner dimension n_y meets
+    assert "W2.T (5, 2) @ dZ2 (2, 7)" in explorer.describe()
+
+
+def test_distinct_sizes_let_the_shapes_catch_every_impostor():
+    explorer = ShapeExplorer(backward=True)
+    set_sizes(explorer, n_x=2, n_h=4, n_y=1, m=5)
+    assert explorer.impostors_that_fit() == []
+    assert impostor(explorer, "dA1").shape is None  # (1, 4) @ (1, 5): no product at all
+    assert impostor(explorer, "dW1").shape == (2, 4)  # the transpose of dW1's (4, 2)
+    assert "fits!" not in explorer.table.value
+
+
+@pytest.mark.parametrize(
+    ("sizes", "result", "formula"),
+    [
+        ({"n_x": 2, "n_h": 3, "n_y": 3, "m": 5}, "dA1", "dA1 = W2 @ dZ2"),  # W2 square
+        ({"n_x": 2, "n_h": 3, "n_y": 3, "m": 5}, "dW2", "dW2 = (1/m) A1 @ dZ2.T"),
+        ({"n_x": 3, "n_h": 3, "n_y": 1, "m": 5}, "dW1", "dW1 = (1/m) X @ dZ1.T"),  # W1 square
+        ({"n_x": 2, "n_h": 4, "n_y": 1, "m": 4}, "dZ1", "dZ1 = dA1 @ g1'(Z1)"),  # dA1 square
+    ],
+)
+def test_equal_sizes_let_an_impostor_pass_the_shapes_but_not_the_gradient_check(sizes, result, formula):
+    explorer = ShapeExplorer(backward=True)
+    set_sizes(explorer, **sizes)
+    wrong = impostor(explorer, result)
+    assert wrong.formula == formula
+    assert wrong in explorer.impostors_that_fit()
+    assert wrong.error > WRONG  # a wrong gradient: O(1) relative error, far above the 1e-5 "wrong" bound
+    assert f"{wrong.formula}" in explorer.describe() and "fits!" in explorer.table.value
+
+
+def test_one_by_one_matrices_make_the_transpose_harmless():
+    explorer = ShapeExplorer(backward=True)
+    set_sizes(explorer, n_x=2, n_h=1, n_y=1, m=5)
+    wrong = impostor(explorer, "dA1")
+    assert wrong.shape == (1, 5)
+    assert wrong.error < GOOD  # W2 is 1 x 1, so W2 == W2.T: the finite differences agree to ~1e-10
+    assert "harmless" in explorer.describe()
+
+
+def test_redraw_is_fast():
+    explorer = ShapeExplorer(backward=True)
+    start = time.perf_counter()
+    set_sizes(explorer, n_x=6, n_h=8, n_y=4, m=10)  # the largest sizes: 4 redraws, one per slider
+    assert (time.perf_counter() - start) / 4 < 0.1  # target 30 ms; 0.1 s leaves room for a busy CI machine
+
+
+def test_html_fallback_is_the_table():
+    explorer = ShapeExplorer(backward=True)
+    bundle = explorer._repr_mimebundle_()
+    assert bundle["text/html"] == explorer.table.value
+    assert bundle["text/plain"].endswith(explorer.describe())
