@@ -52,6 +52,16 @@ def relative_error(analytic: np.ndarray, numeric: np.ndarray) -> float:
     return float(np.linalg.norm(analytic - numeric) / denominator) if denominator > 0 else 0.0
 
 
+def format_error(error: float) -> str:
+    """A relative error for printing: its value, or the bound it is below when it is rounding noise.
+
+    Below 1e-8 the digits of a relative error are round-off, which differs between machines (and
+    would make stored notebook outputs flaky), so it prints as ``< 1e-08`` (or ``< 1e-14``, exact
+    up to float64 rounding).
+    """
+    return next((f"< {bound:.0e}" for bound in (1e-14, 1e-8) if error < bound), f"{error:.1e}")
+
+
 def verdict(error: float) -> str:
     """A word for a relative error: ``"correct"``, ``"suspicious"`` or ``"wrong"``."""
     return "correct" if error < GOOD else ("suspicious" if error < WRONG else "wrong")
@@ -76,8 +86,9 @@ class GradCheckResult:
         return self.overall < GOOD
 
     def __str__(self) -> str:
-        lines = [f"{key:>4}: relative error {error:.1e}  {verdict(error)}" for key, error in self.errors.items()]
-        lines.append(f" all: relative error {self.overall:.1e}  {verdict(self.overall)} (correct means < {GOOD:.0e})")
+        lines = [f"{key:>4}: relative error {format_error(error):>7}  {verdict(error)}" for key, error in self.errors.items()]
+        lines.append(f" all: relative error {format_error(self.overall):>7}  {verdict(self.overall)}"
+                     f" (correct means < {GOOD:.0e})")
         return "\n".join(lines)
 
 

@@ -23,6 +23,11 @@ from matplotlib.figure import Figure
 from PIL import Image as PILImage
 
 
+def number(value: float, digits: int = 3) -> str:
+    """A number as the widgets print it: ``digits`` decimals, never ``-0.000``."""
+    return f"{round(value, digits) + 0.0:.{digits}f}"
+
+
 class LiveFigure:
     """A ``Figure`` drawn into ``self.image`` (an ``ipywidgets.Image``); only ``animated`` artists are redrawn.
 

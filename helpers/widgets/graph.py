@@ -28,7 +28,7 @@ from ..activations import get_activation
 from ..gradcheck import network_numerical_gradients, relative_error
 from ..network import backward_propagation, compute_cost, forward_propagation
 from ..validation import ShapeError, check_array, check_labels, check_parameters
-from .base import Explorer, LiveFigure
+from .base import Explorer, LiveFigure, number
 
 HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu")
 VALUE_COLOR, GRAD_COLOR, LOCAL_COLOR = "black", "#c53030", "#2b6cb0"
@@ -121,11 +121,6 @@ def graph_values(
         z2=float(cache["Z2"][0, 0]), a2=a2, L=compute_cost(A2, Y), sigma_prime=a2 * (1 - a2),
         dz2=float(grads["db2"][0, 0]), da2=-y / a2 + (1 - y) / (1 - a2),
     )
-
-
-def number(value: float, digits: int = 3) -> str:
-    """A number as the widgets print it: ``digits`` decimals (3 on the graph), never ``-0.000``."""
-    return f"{round(value, digits) + 0.0:.{digits}f}"
 
 
 def _node_title(node: str) -> str:

@@ -18,8 +18,7 @@ from matplotlib.figure import Figure
 
 from ..activations import sigmoid
 from ..gradcheck import numerical_gradient
-from .base import Explorer, LiveFigure
-from .graph import number
+from .base import Explorer, LiveFigure, number
 
 Z_RANGE = (-8.0, 8.0)
 TANGENT_HALF_WIDTH = 2.0  # the tangent is drawn over [z - 2, z + 2]
