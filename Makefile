@@ -12,7 +12,7 @@ help:
 	@echo "make lab        install (first time) and open the course in JupyterLab"
 	@echo "make test       install (first time) and run every test: helpers, notebooks (nbval), browser"
 	@echo "make notebooks  re-execute every notebook in place, refreshing its stored outputs"
-	@echo "make bench      print the benchmark figures"
+	@echo "make bench      print the benchmark figures (training speed; widget latency in the browser)"
 	@echo "make data       regenerate data/ from its script (same bytes)"
 
 $(BIN)/python:
@@ -37,8 +37,9 @@ notebooks: $(VENV)/.installed-course
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	    --ExecutePreprocessor.store_widget_state=False notebooks/*.ipynb
 
-bench: $(VENV)/.installed-bench
+bench: $(VENV)/.installed-bench $(VENV)/.installed-test browser
 	$(BIN)/python bench/bench_training.py
+	$(BIN)/python bench/bench_widget_latency.py
 
 data: $(VENV)/.installed-course
 	$(BIN)/python data/make_datasets.py

@@ -29,3 +29,12 @@ def test_static_fallback_has_the_picture_and_a_text():
         "Data set explorer (interactive: run the notebook to use it)",
         "xor: m = 400 examples, 215 of class 1",
     ]
+
+
+def test_a_dataset_shown_before_is_redrawn_from_its_cached_background():
+    explorer = DatasetExplorer()
+    flower_png = explorer.live.png
+    explorer.dropdown.value = "circles"
+    explorer.dropdown.value = "flower"
+    assert explorer.live.png == flower_png  # same picture, now from the cached background
+    assert set(explorer.live._backgrounds) == {"flower", "circles"}

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import base64
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 
 import ipywidgets as widgets
 from matplotlib.artist import Artist
@@ -40,6 +40,7 @@ class LiveFigure:
         self.canvas = FigureCanvasAgg(figure)
         self.animated: list[Artist] = []
         self._background = None
+        self._backgrounds: dict[Hashable, object] = {}  # static state -> its background, see update()
         self.png = b""
         width, height = (figure.get_size_inches() * figure.dpi).astype(int)
         self.image = widgets.Image(format="png", width=int(width), height=int(height))
@@ -51,12 +52,23 @@ class LiveFigure:
             artist.set_animated(True)
             self.animated.append(artist)
         self._background = None
+        self._backgrounds.clear()
 
-    def update(self, full: bool = False) -> bytes:
-        """Redraw the animated artists (everything if ``full`` or nothing is cached) and show the PNG."""
+    def update(self, full: bool = False, key: Hashable | None = None) -> bytes:
+        """Redraw the animated artists (everything if ``full`` or nothing is cached) and show the PNG.
+
+        ``key`` names the static state a ``full`` update draws (e.g. the data set, whose limits and
+        title differ): its background is kept, and a later ``full`` update with the same ``key``
+        restores it instead of drawing everything again. That needs a fixed layout (no
+        constrained or tight layout, which would move the axes with the title).
+        """
+        if full and key in self._backgrounds:
+            self._background, full = self._backgrounds[key], False
         if full or self._background is None:
             self.canvas.draw()  # draws everything but the animated artists
             self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+            if key is not None:
+                self._backgrounds[key] = self._background
         else:
             self.canvas.restore_region(self._background)
         for artist in self.animated:

@@ -17,7 +17,8 @@ class DatasetExplorer(Explorer):
     def __init__(self, name: str = "flower"):
         self.datasets = {n: load_dataset(n) for n in dataset_names()}
         self.dropdown = widgets.Dropdown(options=list(self.datasets), value=name, description="data set")
-        figure = Figure(figsize=(4.8, 4.0), dpi=80, layout="constrained")
+        figure = Figure(figsize=(4.8, 4.0), dpi=80)
+        figure.subplots_adjust(left=0.13, right=0.97, bottom=0.12, top=0.92)  # fixed: backgrounds are cached
         self.ax = figure.add_subplot()
         X, Y = self.datasets[name]
         self.points = scatter_classes(self.ax, X, Y)
@@ -38,7 +39,7 @@ class DatasetExplorer(Explorer):
         self.ax.set_xlim(X[0].min() - margin, X[0].max() + margin)
         self.ax.set_ylim(X[1].min() - margin, X[1].max() + margin)
         self.ax.set_title(f"{name}: X {X.shape}, Y {Y.shape}")
-        self.live.update(full=True)  # limits and title changed
+        self.live.update(full=True, key=name)  # limits and title changed (drawn once per data set)
         self.caption.value = self.describe()
 
     def describe(self) -> str:
