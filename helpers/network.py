@@ -13,6 +13,9 @@ Backward: dZ2 = A2 - Y                      dW2 = (1/m) dZ2 A1^T   db2 = (1/m) s
 ``dZ``/``dA`` hold one column of chain-rule factors per example (no 1/m); ``dW``/``db`` are
 gradients of the cost ``J``, the mean of the losses (hence 1/m).
 
+Products are written ``np.dot(W1, X)`` as in the course's assignments (for the small arrays of the
+course it is also faster than ``W1 @ X``; the two agree for 2-D arrays).
+
 Each public function checks its inputs (see :mod:`helpers.validation`) and then runs the formulas
 in a private twin (``_forward_propagation`` ...), which ``nn_model`` calls directly so that a
 training run checks its inputs once, not once per iteration.
@@ -68,10 +71,10 @@ def initialize_parameters(
 
 def _forward_propagation(X: np.ndarray, parameters: Parameters, g1: Activation):
     W1, b1, W2, b2 = parameters["W1"], parameters["b1"], parameters["W2"], parameters["b2"]
-    Z1 = W1 @ X
+    Z1 = np.dot(W1, X)
     Z1 += b1  # Z1 = W1 X + b1, without a second (n_h, m) temporary
     A1 = g1.g(Z1)
-    Z2 = W2 @ A1 + b2
+    Z2 = np.dot(W2, A1) + b2
     A2 = sigmoid(Z2)
     return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
 
@@ -122,11 +125,11 @@ def _backward_propagation(parameters: Parameters, cache, X: np.ndarray, Y: np.nd
     Z1, A1, A2 = cache["Z1"], cache["A1"], cache["A2"]
 
     dZ2 = A2 - Y  # dL/dZ2, one column per example
-    dW2 = (1 / m) * (dZ2 @ A1.T)
+    dW2 = (1 / m) * np.dot(dZ2, A1.T)
     db2 = (1 / m) * dZ2.sum(axis=1, keepdims=True)
-    dA1 = W2.T @ dZ2  # dL/dA1
+    dA1 = np.dot(W2.T, dZ2)  # dL/dA1
     dZ1 = dA1 * g1.g_prime(Z1, A1)  # elementwise: unit k of example i only feeds through its own g
-    dW1 = (1 / m) * (dZ1 @ X.T)
+    dW1 = (1 / m) * np.dot(dZ1, X.T)
     db1 = (1 / m) * dZ1.sum(axis=1, keepdims=True)
     return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
 
