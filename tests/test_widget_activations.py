@@ -104,3 +104,41 @@ def test_static_fallback_has_the_picture_and_the_numbers():
     title, summary = bundle["text/plain"].splitlines()
     assert title == "Activation explorer (interactive: run the notebook to use it)"
     assert summary.startswith("sigmoid, scale 0.01: mean g'(Z1) = 0.250, 0.0% of g'(Z1) < 0.05")
+
+
+def _overlap(a, b) -> bool:
+    """Whether two display-space boxes share any area (boxes that only touch do not)."""
+    return min(a.x1, b.x1) > max(a.x0, b.x0) and min(a.y1, b.y1) > max(a.y0, b.y0)
+
+
+def test_no_text_or_legend_overlaps_another_or_the_data(explorer):
+    """The figure's titles, axis labels, tick labels and legends never cover one another, and the
+    legends of the histogram and of the bars stay clear of the bars at every activation and scale."""
+    renderer = explorer.live.canvas.get_renderer()
+    boxes = []
+    for ax in explorer.live.figure.axes:
+        texts = [ax.title, ax.xaxis.label, ax.yaxis.label]
+        for axis in (ax.xaxis, ax.yaxis):  # the tick labels drawn: those inside the view
+            low, high = sorted(axis.get_view_interval())
+            texts += [tick.label1 for tick in axis.get_major_ticks()
+                      if low - 1e-9 <= tick.get_loc() <= high + 1e-9]
+        boxes += [t.get_window_extent(renderer) for t in texts if t.get_visible() and t.get_text()]
+        boxes.append(ax.get_legend().get_window_extent(renderer))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not _overlap(a, b), (a, b)
+
+    ax_hist, ax_bars = explorer.live.figure.axes[2:]
+    hist_legend = ax_hist.get_legend().get_window_extent(renderer)
+    bars_legend = ax_bars.get_legend().get_window_extent(renderer)
+    half_bar = explorer.bars.get_linewidth()[0] / 72 * explorer.live.figure.dpi / 2  # points -> px
+    for (name, scale), snap in explorer.snapshots.items():
+        for left, right, share in zip(BINS[:-1], BINS[1:], snap.g_prime_hist):
+            (x0, y0), (x1, y1) = ax_hist.transData.transform([(left, 0), (right, share)])
+            bar = type(hist_legend).from_extents(x0, y0, x1, y1)
+            assert share == 0 or not _overlap(bar, hist_legend), (name, scale, left)
+        for i, other in enumerate(ACTIVATIONS):
+            height = explorer.snapshots[(other, scale)].norm_dW1
+            (x, y0), (_, y1) = ax_bars.transData.transform([(i, 0), (i, height)])
+            bar = type(bars_legend).from_extents(x - half_bar, y0, x + half_bar, y1)
+            assert not _overlap(bar, bars_legend), (other, scale)

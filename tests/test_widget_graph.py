@@ -70,6 +70,8 @@ def test_choosing_an_activation_updates_the_graph_and_the_table():
     assert "relu hidden layer" in explorer.artists.title.get_text()
     assert explorer.live.png == explorer.pngs["relu"] != tanh_png and explorer.live.image.value == explorer.live.png
     assert "<b>0.000</b>" in explorer.table.value and "<b>-0.585</b>" in explorer.table.value
+    # an aligned table: one header per column, 3 units x 6 columns of cells
+    assert explorer.table.value.count("<th ") == 6 and explorer.table.value.count("<td ") == 3 * 6
     lines = explorer.describe().splitlines()
     assert lines[0] == "activation = relu, dZ2 = a2 - y = -0.650"
     assert lines[1] == "g'(Z1)             = [0.000, 1.000, 1.000]"

@@ -1,4 +1,5 @@
-"""Headless test of notebook 01's tangent explorer: the tangent's slope is a - y, for every z and both labels."""
+"""Headless test of notebook 01's tangent explorer: the tangent's slope is a - y, for every z and
+both labels."""
 
 from __future__ import annotations
 
@@ -9,13 +10,15 @@ from helpers import sigmoid
 from helpers.widgets.tangent import TangentExplorer
 
 # The explorer measures the slope by centred differences (eps = 1e-6) of L(z) = log(1 + e^z) - y z:
-# truncation eps^2 |L'''| / 6 < 1e-13 (|L'''| <= 0.1), round-off ~1e-16 |L| / eps < 1e-9 for |L| <= 8.
+# truncation eps^2 |L'''| / 6 < 1e-13 (|L'''| <= 0.1), round-off ~1e-16 |L| / eps < 1e-9
+# for |L| <= 8.
 SLOPE_TOLERANCE = 1e-8
 
 
 @pytest.fixture(scope="module")
 def explorer():
-    """One explorer for the parametrized test: each case sets both controls, so the order does not matter."""
+    """One explorer for the parametrized test: each case sets both controls, so the order does not
+    matter."""
     return TangentExplorer()
 
 
@@ -31,6 +34,8 @@ def test_slope_of_the_tangent_is_a_minus_y(explorer, z, y):
     assert explorer.a_minus_y == pytest.approx(a - y, rel=1e-12)
     assert explorer.squared_error_slope == pytest.approx((a - y) * a * (1 - a), rel=1e-12)
     assert f"<b>{a - y + 0.0:.4f}</b>" in explorer.readout.value
+    assert explorer.readout.value.count("<tr>") == 4  # z, a, y, L beside the three slopes and the side
+    assert explorer.side() in explorer.readout.value
 
 
 def test_tangent_touches_the_curve_with_the_measured_slope():
@@ -39,7 +44,8 @@ def test_tangent_touches_the_curve_with_the_measured_slope():
     ends_z, ends_L = explorer.tangent.get_data()
     np.testing.assert_allclose(ends_z, [0.7 - 2, 0.7 + 2], rtol=0, atol=1e-15)
     np.testing.assert_allclose(np.diff(ends_L) / np.diff(ends_z), [explorer.slope], rtol=1e-12)
-    assert np.interp(0.7, ends_z, ends_L) == pytest.approx(explorer.L, rel=1e-12)  # passes through (z, L(z))
+    # the tangent passes through (z, L(z))
+    assert np.interp(0.7, ends_z, ends_L) == pytest.approx(explorer.L, rel=1e-12)
     assert list(explorer.point.get_data()[1]) == [explorer.L]
     assert list(explorer.slope_point.get_data()[1]) == [explorer.slope]
 
@@ -64,8 +70,10 @@ def test_squared_error_slope_vanishes_on_the_wrong_side():
 
 def test_describe_and_static_fallback():
     explorer = TangentExplorer()
-    assert explorer.describe() == ("z = -2.0, y = 1: a = 0.1192, L = 2.1269, slope of the tangent = -0.8808, "
-                                   "a - y = -0.8808, squared error's slope = -0.0925")
+    assert explorer.describe() == ("z = -2.0, y = 1: a = 0.1192, L = 2.1269\n"
+                                   "slope of the tangent = -0.8808, a - y = -0.8808, "
+                                   "squared error's slope = -0.0925")
     bundle = explorer._repr_mimebundle_()
     assert bundle["image/png"].startswith("iVBOR")  # base64 of the PNG signature
-    assert bundle["text/plain"].splitlines()[0] == "Tangent explorer (interactive: run the notebook to use it)"
+    title = bundle["text/plain"].splitlines()[0]
+    assert title == "Tangent explorer (interactive: run the notebook to use it)"

@@ -151,3 +151,42 @@ def test_closing_the_dashboard_stops_its_training():
     board.close()
     board.wait()
     assert run.status == "cancelled" and run.iteration < 20000
+
+
+def test_the_progress_bar_follows_the_iterations_control(dashboard):
+    assert dashboard.progress.max == dashboard.progress.value == 300  # the first run, done
+    assert dashboard.progress.bar_style == "success"
+    assert dashboard.counter.value.endswith("300 / 300")
+    dashboard.iterations.value = 700
+    assert dashboard.progress.max == 700  # at once, before the run ends
+    dashboard.wait()
+    assert dashboard.progress.value == dashboard.progress.max == 700
+    assert dashboard.counter.value.endswith("700 / 700")
+    assert dashboard.progress.bar_style == "success"
+
+
+@pytest.mark.parametrize("activation", ["relu", "tanh"])
+def test_the_regions_cover_the_boundary_axes_and_the_legend_sits_inside(dashboard, activation):
+    dashboard.activation.value = activation
+    figure, ax = dashboard.live.figure, dashboard.ax_boundary
+    legend_pixels = []
+    for name in ("flower", "moons", "circles", "xor"):
+        dashboard.dataset.value = name
+        dashboard.wait()
+        assert tuple(dashboard.regions.get_extent()) == (*ax.get_xlim(), *ax.get_ylim())
+        pixels = np.asarray(dashboard.live.canvas.buffer_rgba())[:, :, :3]
+        height = figure.bbox.height
+        box, legend = ax.get_window_extent(), ax.get_legend().get_window_extent()
+        assert box.x0 <= legend.x0 and legend.x1 <= box.x1
+        assert box.y0 <= legend.y0 and legend.y1 <= box.y1
+        white = (pixels == 255).all(axis=2)
+        white[int(height - legend.y1) - 1:int(height - legend.y0) + 1,
+              int(legend.x0) - 1:int(legend.x1) + 1] = False  # the legend's own white frame
+        inside = white[int(height - box.y1) + 1:int(height - box.y0) - 1,
+                       int(box.x0) + 1:int(box.x1) - 1]
+        assert not inside.any(), name  # no bare white background shows
+        legend_pixels.append(pixels[int(height - legend.y1):int(height - legend.y0),
+                                    int(legend.x0):int(legend.x1)])
+    # the legend is on top of every data set's regions and points: the same pixels each time
+    assert all(np.array_equal(legend_pixels[0], other) for other in legend_pixels[1:])
+    assert (legend_pixels[0] < 128).any()  # and it is drawn (its dark text and markers)

@@ -1,12 +1,13 @@
-"""The activation explorer of notebook 05: what the hidden activation does to ``g'(Z1)``, ``dZ1`` and ``dW1``.
+"""The activation explorer of notebook 05: what the hidden activation does to ``g'(Z1)``, ``dZ1``
+and ``dW1``.
 
-One network on the flower data: ``W1, b1`` are fixed random directions times a *scale* ``s`` (the slider),
-``W2, b2`` are fixed random weights. ``Z1 = s (W1 X + b1)`` does not depend on the activation, so every
-activation sees the same ``Z1``; what changes is ``g'(Z1)`` and, through ``dZ1 = dA1 * g'(Z1)``, the size
-of ``dW1 = (1/m) dZ1 X^T``.
+One network on the flower data: ``W1, b1`` are fixed random directions times a *scale* ``s`` (the
+slider), ``W2, b2`` are fixed random weights. ``Z1 = s (W1 X + b1)`` does not depend on the
+activation, so every activation sees the same ``Z1``; what changes is ``g'(Z1)`` and, through
+``dZ1 = dA1 * g'(Z1)``, the size of ``dW1 = (1/m) dZ1 X^T``.
 
-Everything is computed when the explorer is built (5 activations x 7 scales, one forward and backward
-pass each); a change of the dropdown or the slider only sets the data of existing artists.
+Everything is computed when the explorer is built (5 activations x 7 scales, one forward and
+backward pass each); a change of the dropdown or the slider only sets the data of existing artists.
 """
 
 from __future__ import annotations
@@ -23,15 +24,18 @@ from ..data import load_planar_dataset
 from ..network import backward_propagation, cost_from_Z2, forward_propagation
 from .base import Explorer, LiveFigure
 
-SCALES = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)  # 0.01: the course's initialisation; ~10: a trained tanh network
+# 0.01: the course's initialisation; ~10: a trained tanh network
+SCALES = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 SATURATED = 0.05  # g'(z) below this counts as saturated (or, for ReLU, switched off)
-BINS = np.linspace(0.0, 1.0, 21)  # histogram bins of g'(Z1); every g' of the registry lies in [0, 1]
+# histogram bins of g'(Z1); every g' of the registry lies in [0, 1]
+BINS = np.linspace(0.0, 1.0, 21)
 Z_GRID = np.linspace(-5.0, 5.0, 401)
 CHOSEN, OTHER = "#2b6cb0", "#bbbbbb"  # bar colours: the chosen activation, the others
 
 
 def scaled_network(n_x: int, n_h: int, scale: float, seed: int = 0) -> dict[str, np.ndarray]:
-    """``W1 (n_h, n_x)``, ``b1 (n_h, 1)`` ~ ``scale * N(0, 1)``; ``W2 (1, n_h)``, ``b2 (1, 1)`` ~ ``N(0, 1)``.
+    """``W1 (n_h, n_x)``, ``b1 (n_h, 1)`` ~ ``scale * N(0, 1)``; ``W2 (1, n_h)``, ``b2 (1, 1)`` ~
+    ``N(0, 1)``.
 
     The same ``seed`` gives the same directions at every scale, so only the size of ``Z1`` changes.
     """
@@ -43,7 +47,8 @@ def scaled_network(n_x: int, n_h: int, scale: float, seed: int = 0) -> dict[str,
 
 @dataclass(frozen=True)
 class Snapshot:
-    """What one activation does at one scale: ``g'(Z1)`` and the sizes of ``dA1``, ``dZ1``, ``dW1``."""
+    """What one activation does at one scale: ``g'(Z1)`` and the sizes of ``dA1``, ``dZ1``,
+    ``dW1``."""
 
     activation: str
     scale: float
@@ -57,8 +62,11 @@ class Snapshot:
     cost: float
 
 
-def snapshot(X: np.ndarray, Y: np.ndarray, activation: str, scale: float, n_h: int = 4, seed: int = 0) -> Snapshot:
-    """Run the network of :func:`scaled_network` forward and backward on ``X (n_x, m)``, ``Y (1, m)``."""
+def snapshot(
+    X: np.ndarray, Y: np.ndarray, activation: str, scale: float, n_h: int = 4, seed: int = 0
+) -> Snapshot:
+    """Run the network of :func:`scaled_network` forward and backward on ``X (n_x, m)``,
+    ``Y (1, m)``."""
     g1 = get_activation(activation)
     parameters = scaled_network(X.shape[0], n_h, scale, seed)
     A2, cache = forward_propagation(X, parameters, g1)
@@ -71,15 +79,17 @@ def snapshot(X: np.ndarray, Y: np.ndarray, activation: str, scale: float, n_h: i
     low, high = np.percentile(Z1, [5, 95])
     return Snapshot(activation, scale, counts / g_prime.size, float(g_prime.mean()),
                     float(np.mean(g_prime < SATURATED)), (float(low), float(high)),
-                    float(np.abs(dA1).mean()), float(np.abs(dZ1).mean()), float(np.linalg.norm(grads["dW1"])),
-                    cost_from_Z2(cache["Z2"], Y))
+                    float(np.abs(dA1).mean()), float(np.abs(dZ1).mean()),
+                    float(np.linalg.norm(grads["dW1"])), cost_from_Z2(cache["Z2"], Y))
 
 
 class ActivationExplorer(Explorer):
-    """A dropdown ``activation`` and a slider for the scale of ``W1, b1``; four panels that follow them.
+    """A dropdown ``activation`` and a slider for the scale of ``W1, b1``; four panels that follow
+    them.
 
-    Panels: ``g(z)`` and ``g'(z)`` (with the band where 90% of ``Z1`` lies), the histogram of ``g'(Z1)``
-    over all units and examples, and ``||dW1||`` for every activation at the current scale.
+    Panels: ``g(z)`` and ``g'(z)`` (with the band where 90% of ``Z1`` lies), the histogram of
+    ``g'(Z1)`` over all units and examples, and ``||dW1||`` for every activation at the current
+    scale.
     """
 
     def __init__(self, activation: str = "tanh", scale: float = 1.0, n_h: int = 4, seed: int = 0,
@@ -87,55 +97,70 @@ class ActivationExplorer(Explorer):
         if X is None or Y is None:
             X, Y = load_planar_dataset()
         self.names = list(ACTIVATIONS)
-        self.snapshots = {(name, s): snapshot(X, Y, name, s, n_h, seed) for name in self.names for s in SCALES}
-        self.curves = {name: (g1.g(Z_GRID), g1.g_prime(Z_GRID, g1.g(Z_GRID))) for name, g1 in ACTIVATIONS.items()}
+        self.snapshots = {(name, s): snapshot(X, Y, name, s, n_h, seed)
+                          for name in self.names for s in SCALES}
+        self.curves = {name: (g1.g(Z_GRID), g1.g_prime(Z_GRID, g1.g(Z_GRID)))
+                       for name, g1 in ACTIVATIONS.items()}
 
-        self.dropdown = widgets.Dropdown(options=self.names, value=activation, description="activation")
+        self.dropdown = widgets.Dropdown(options=self.names, value=activation,
+                                         description="activation")
         self.slider = widgets.SelectionSlider(options=[(f"{s:g}", s) for s in SCALES], value=scale,
                                               description="scale of W1", continuous_update=True)
         self._build_figure(n_h, X.shape[1])
         self.table = widgets.HTML()
         super().__init__("Activation explorer",
-                         "switch to sigmoid, then ReLU, and watch g'(Z1) and dW1; slide the scale up to 10 "
-                         "(the size of a trained network's weights) and watch sigmoid and tanh saturate",
-                         [self.dropdown, self.slider], [self.live.image, self.table], live_figure=self.live)
+                         "switch to sigmoid, then ReLU, and watch g'(Z1) and dW1; slide the scale "
+                         "up to 10 (the size of a trained network's weights) and watch sigmoid "
+                         "and tanh saturate",
+                         [self.dropdown, self.slider], [self.live.image, self.table],
+                         live_figure=self.live)
         self.dropdown.observe(self._redraw, names="value")
         self.slider.observe(self._redraw, names="value")
         self._redraw()
 
     def _build_figure(self, n_h: int, m: int) -> None:
-        figure = Figure(figsize=(9.6, 6.0), dpi=72)  # fixed margins: a constrained layout costs ~0.3 s to draw
+        # fixed margins: a constrained layout costs ~0.3 s to draw
+        figure = Figure(figsize=(9.6, 6.0), dpi=72)
         (ax_g, ax_gp), (ax_hist, ax_bars) = figure.subplots(2, 2)
-        figure.subplots_adjust(left=0.07, right=0.98, bottom=0.08, top=0.95, hspace=0.38, wspace=0.2)
+        figure.subplots_adjust(left=0.08, right=0.98, bottom=0.08, top=0.95, hspace=0.38,
+                               wspace=0.2)
         self.g_line, = ax_g.plot(Z_GRID, Z_GRID, color="#2b6cb0", label="g(z)")
         self.g_prime_line, = ax_gp.plot(Z_GRID, Z_GRID, color="#c05621", label="g'(z)")
         self.bands = [ax.axvspan(-1, 1, color="#999999", alpha=0.25, label="90% of the Z1 values")
                       for ax in (ax_g, ax_gp)]
-        ax_g.set(xlim=(Z_GRID[0], Z_GRID[-1]), ylim=(-1.2, 5.2), xlabel="z", ylabel="g(z)", title="the activation g")
+        ax_g.set(xlim=(Z_GRID[0], Z_GRID[-1]), ylim=(-1.2, 5.2), xlabel="z", ylabel="g(z)",
+                 title="the activation g")
         ax_gp.set(xlim=(Z_GRID[0], Z_GRID[-1]), ylim=(-0.05, 1.1), xlabel="z", ylabel="g'(z)",
                   title="its derivative g'")
-        self.name_text = ax_g.text(0.03, 0.95, "", transform=ax_g.transAxes, va="top", fontsize=13, weight="bold")
-        for ax, where in ((ax_g, "lower right"), (ax_gp, "center left")):  # corners no activation crosses
+        self.name_text = ax_g.text(0.03, 0.95, "", transform=ax_g.transAxes, va="top", fontsize=13,
+                                   weight="bold")
+        # the legends sit where no activation's curve passes
+        for ax, where in ((ax_g, "lower right"), (ax_gp, "center left")):
             ax.axhline(0, color="black", linewidth=0.5)
             ax.legend(loc=where, fontsize=8)
-        self.stairs = ax_hist.stairs(np.zeros(len(BINS) - 1), BINS, fill=True, color="#c05621", alpha=0.8,
-                                     label="share of the entries of g'(Z1)")
-        ax_hist.axvspan(0, SATURATED, color="#d7301f", alpha=0.15,
+        # shares lie in [0, 1]; the space above 1 keeps the legend off the bars
+        top = 1.4
+        self.stairs = ax_hist.stairs(np.zeros(len(BINS) - 1), BINS, fill=True, color="#c05621",
+                                     alpha=0.8, label="share of the entries of g'(Z1)")
+        ax_hist.axvspan(0, SATURATED, ymax=1 / top, color="#d7301f", alpha=0.15,
                         label=f"g' < {SATURATED}: saturated (ReLU: switched off)")
-        ax_hist.set(xlim=(0, 1), ylim=(0, 1), xlabel="g'(Z1)", ylabel="share of the entries",
-                    title=f"g'(Z1) over the flower data ({n_h} units x {m} examples)")
+        ax_hist.set(xlim=(0, 1), ylim=(0, top), yticks=np.linspace(0, 1, 6), xlabel="g'(Z1)",
+                    title="g'(Z1) on the flower data")
+        ax_hist.set_ylabel(f"share of the {n_h} x {m} entries", fontsize=9)
         ax_hist.legend(loc="upper center", fontsize=8)
         largest = max(s.norm_dW1 for s in self.snapshots.values())
         x = np.arange(len(self.names))
         # one LineCollection of thick vertical lines: one artist to redraw instead of one per bar
         self.bars = ax_bars.vlines(x, 0, np.zeros(len(x)), linewidth=40, color=OTHER)
         ax_bars.legend(handles=[Patch(color=CHOSEN, label="the chosen activation"),
-                                Patch(color=OTHER, label="the others")], loc="upper left", fontsize=8)
-        ax_bars.set(xlim=(-0.6, len(x) - 0.4), ylim=(0, 1.1 * largest), xticks=x, ylabel="||dW1||",
-                    title="size of dW1 (same network, same data)")
+                                Patch(color=OTHER, label="the others")],
+                       loc="upper center", ncol=2, fontsize=8)
+        # the space above the tallest bar keeps the legend off the bars
+        ax_bars.set(xlim=(-0.6, len(x) - 0.4), ylim=(0, 1.3 * largest), xticks=x,
+                    ylabel="||dW1||", title="size of dW1 (same network, same data)")
         ax_bars.set_xticklabels([name.replace("_", " ") for name in self.names], fontsize=9)
-        self.live = LiveFigure(figure, animated=[self.g_line, self.g_prime_line, *self.bands, self.name_text,
-                                                 self.stairs, self.bars])
+        self.live = LiveFigure(figure, animated=[self.g_line, self.g_prime_line, *self.bands,
+                                                 self.name_text, self.stairs, self.bars])
 
     @property
     def current(self) -> Snapshot:
@@ -170,12 +195,14 @@ class ActivationExplorer(Explorer):
             ("cost J", f"{s.cost:.3f}"),
         ]
         cell = "padding:1px 10px;line-height:1.3"
-        cells = "".join(f"<tr><td style='{cell}'>{label}</td><td style='{cell};text-align:right'><b>{value}</b></td></tr>"
+        cells = "".join(f"<tr><td style='{cell}'>{label}</td>"
+                        f"<td style='{cell};text-align:right'><b>{value}</b></td></tr>"
                         for label, value in rows)
         return f"<table style='font-size:13px;border-collapse:collapse'>{cells}</table>"
 
     def describe(self) -> str:
         s = self.current
         return (f"{s.activation}, scale {s.scale:g}: mean g'(Z1) = {s.mean_g_prime:.3f}, "
-                f"{100 * s.saturated:.1f}% of g'(Z1) < {SATURATED}, mean |dZ1| = {s.mean_abs_dZ1:.3g} "
+                f"{100 * s.saturated:.1f}% of g'(Z1) < {SATURATED}, "
+                f"mean |dZ1| = {s.mean_abs_dZ1:.3g} "
                 f"(mean |dA1| = {s.mean_abs_dA1:.3g}), ||dW1|| = {s.norm_dW1:.3g}")

@@ -1,15 +1,16 @@
-"""Notebook 02's computational graph: one example through the two-layer network, with forward values and gradients.
+"""Notebook 02's computational graph: one example through the two-layer network, with forward values
+and gradients.
 
-Nodes, left to right: ``x_i -> z1_j -> a1_j -> z2 -> a2 -> L``. Each node shows its forward value (black) and
-``dL/d(node)`` (red). The edges backprop multiplies along carry their local derivative (blue):
-``g'(z1_j)`` on ``z1_j -> a1_j``, ``W2[0, j]`` on ``a1_j -> z2``, ``sigma'(z2) = a2 (1 - a2)`` on ``z2 -> a2``
-and ``dL/da2`` on ``a2 -> L``. Backprop reads right to left: red at a node = red at the next node x blue
-on the edge between them.
+Nodes, left to right: ``x_i -> z1_j -> a1_j -> z2 -> a2 -> L``. Each node shows its forward value
+(black) and ``dL/d(node)`` (red). The edges backprop multiplies along carry their local derivative
+(blue): ``g'(z1_j)`` on ``z1_j -> a1_j``, ``W2[0, j]`` on ``a1_j -> z2``,
+``sigma'(z2) = a2 (1 - a2)`` on ``z2 -> a2`` and ``dL/da2`` on ``a2 -> L``. Backprop reads right to
+left: red at a node = red at the next node x blue on the edge between them.
 
-The numbers come from the reference: ``Z1, A1, Z2, A2`` from :func:`helpers.forward_propagation`, ``dZ1`` and
-``dZ2`` from :func:`helpers.backward_propagation` (with one example, ``db1 = dZ1`` and ``db2 = dZ2``: the sum
-over examples has one term and ``1/m = 1``). The two steps the reference does not return are computed
-here: ``dA1 = W2^T dZ2`` and ``dL/da2 = -y/a2 + (1 - y)/(1 - a2)``.
+The numbers come from the reference: ``Z1, A1, Z2, A2`` from :func:`helpers.forward_propagation`,
+``dZ1`` and ``dZ2`` from :func:`helpers.backward_propagation` (with one example, ``db1 = dZ1`` and
+``db2 = dZ2``: the sum over examples has one term and ``1/m = 1``). The two steps the reference does
+not return are computed here: ``dA1 = W2^T dZ2`` and ``dL/da2 = -y/a2 + (1 - y)/(1 - a2)``.
 """
 
 from __future__ import annotations
@@ -32,16 +33,18 @@ from .base import Explorer, LiveFigure, number
 
 HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu")
 VALUE_COLOR, GRAD_COLOR, LOCAL_COLOR = "black", "#c53030", "#2b6cb0"
-COLUMNS = {"x": 0.0, "z1": 2.2, "a1": 4.4, "z2": 6.6, "a2": 8.5, "L": 10.4}  # horizontal position of each layer
+# horizontal position of each layer
+COLUMNS = {"x": 0.0, "z1": 2.2, "a1": 4.4, "z2": 6.6, "a2": 8.5, "L": 10.4}
 ROW_SPACING = 1.55
 NODE_WIDTH, NODE_HEIGHT = 1.15, 1.2
 
 
 def example_network() -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]:
-    """Notebook 02's small network and its one example: ``(parameters, X (2, 1), Y (1, 1))``, ``n_h = 3``.
+    """Notebook 02's small network and its one example: ``(parameters, X (2, 1), Y (1, 1))``,
+    ``n_h = 3``.
 
-    Round numbers, so every value on the graph can be redone by hand; ``z1 = (-1.4, 1.9, 0.9)`` has one
-    negative unit (which ReLU switches off) and stays far from ReLU's kink at 0.
+    Round numbers, so every value on the graph can be redone by hand; ``z1 = (-1.4, 1.9, 0.9)`` has
+    one negative unit (which ReLU switches off) and stays far from ReLU's kink at 0.
     """
     parameters = {
         "W1": np.array([[0.5, -1.0], [1.5, 0.3], [-0.8, 0.7]]),
@@ -54,7 +57,8 @@ def example_network() -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]:
 
 @dataclass(frozen=True)
 class GraphValues:
-    """Every node's forward value and gradient for one example; columns ``(n_h, 1)``, scalars as floats."""
+    """Every node's forward value and gradient for one example; columns ``(n_h, 1)``, scalars as
+    floats."""
 
     activation: str
     X: np.ndarray  # (n_x, 1)
@@ -72,9 +76,11 @@ class GraphValues:
     da2: float  # -y/a2 + (1 - y)/(1 - a2)
 
     def nodes(self) -> dict[str, tuple[float, float | None]]:
-        """``{node: (forward value, dL/d(node) or None)}``; nodes ``x_0 ... z1_0 ... a1_0 ... z2, a2, L``.
+        """``{node: (forward value, dL/d(node) or None)}``; nodes
+        ``x_0 ... z1_0 ... a1_0 ... z2, a2, L``.
 
-        Unit indices start at 0, as in the code (``z1_j`` is ``Z1[j, 0]``); inputs have no gradient shown.
+        Unit indices start at 0, as in the code (``z1_j`` is ``Z1[j, 0]``); inputs have no gradient
+        shown.
         """
         numbers: dict[str, tuple[float, float | None]] = {
             f"x_{i}": (float(x), None) for i, x in enumerate(self.X[:, 0])}
@@ -87,7 +93,8 @@ class GraphValues:
         return numbers
 
     def edges(self) -> dict[tuple[str, str], float]:
-        """``{(tail, head): d(head)/d(tail)}`` for the edges backprop multiplies along (not ``x -> z1``)."""
+        """``{(tail, head): d(head)/d(tail)}`` for the edges backprop multiplies along (not
+        ``x -> z1``)."""
         local: dict[tuple[str, str], float] = {}
         for j in range(self.Z1.shape[0]):
             local[f"z1_{j}", f"a1_{j}"] = float(self.g_prime[j, 0])
@@ -100,14 +107,17 @@ class GraphValues:
 def graph_values(
     parameters: dict[str, np.ndarray], X: np.ndarray, Y: np.ndarray, activation: str = "tanh"
 ) -> GraphValues:
-    """Forward values and gradients of every node for ONE example ``X (n_x, 1)``, ``Y (1, 1)``, one output unit."""
+    """Forward values and gradients of every node for ONE example ``X (n_x, 1)``, ``Y (1, 1)``, one
+    output unit."""
     X = check_array("X", X)
     if X.shape[1] != 1:
-        raise ShapeError(f"X has shape {X.shape} but the graph shows one example; expected ({X.shape[0]}, 1)")
+        raise ShapeError(f"X has shape {X.shape} but the graph shows one example; "
+                         f"expected ({X.shape[0]}, 1)")
     parameters = check_parameters(parameters, n_x=X.shape[0])
     W2 = parameters["W2"]
     if W2.shape[0] != 1:
-        raise ShapeError(f"W2 has shape {W2.shape} but the graph has one output unit; expected (1, {W2.shape[1]})")
+        raise ShapeError(f"W2 has shape {W2.shape} but the graph has one output unit; "
+                         f"expected (1, {W2.shape[1]})")
     Y = check_labels(Y, m=1)
     g1 = get_activation(activation)
     A2, cache = forward_propagation(X, parameters, g1)
@@ -134,7 +144,8 @@ def _node_title(node: str) -> str:
 
 @dataclass
 class GraphArtists:
-    """The drawn graph's texts: ``value[node]`` (black), ``grad[node]`` (red), ``local[edge]`` (blue)."""
+    """The drawn graph's texts: ``value[node]`` (black), ``grad[node]`` (red), ``local[edge]``
+    (blue)."""
 
     value: dict[str, Text]
     grad: dict[str, Text]
@@ -179,50 +190,58 @@ def draw_graph(ax: Axes, values: GraphValues, fontsize: float = 10) -> GraphArti
     value, grad, local = {}, {}, {}
     for node, (x, y) in places.items():
         ax.add_patch(FancyBboxPatch((x - half_w, y - half_h), NODE_WIDTH, NODE_HEIGHT,
-                                    boxstyle="round,pad=0.02,rounding_size=0.15", facecolor="#f4f4f4",
-                                    edgecolor="0.35", linewidth=1.0, zorder=2))
-        ax.text(x, y + 0.3, _node_title(node), ha="center", va="center", fontsize=fontsize + 2, zorder=3)
-        value[node] = ax.text(x, y, "", ha="center", va="center", color=VALUE_COLOR, fontsize=fontsize, zorder=3)
+                                    boxstyle="round,pad=0.02,rounding_size=0.15",
+                                    facecolor="#f4f4f4", edgecolor="0.35", linewidth=1.0, zorder=2))
+        ax.text(x, y + 0.3, _node_title(node), ha="center", va="center", fontsize=fontsize + 2,
+                zorder=3)
+        value[node] = ax.text(x, y, "", ha="center", va="center", color=VALUE_COLOR,
+                              fontsize=fontsize, zorder=3)
         if not node.startswith("x_"):
-            grad[node] = ax.text(x, y - 0.3, "", ha="center", va="center", color=GRAD_COLOR, fontsize=fontsize,
-                                 zorder=3, fontweight="bold")
+            grad[node] = ax.text(x, y - 0.3, "", ha="center", va="center", color=GRAD_COLOR,
+                                 fontsize=fontsize, zorder=3, fontweight="bold")
     for i in range(n_x):
         for j in range(n_h):
             _arrow(ax, places[f"x_{i}"], places[f"z1_{j}"], color="0.75")
     for tail, head in values.edges():
         start, end = places[tail], places[head]
         _arrow(ax, start, end, color="0.3")
-        fraction = 0.35 if tail.startswith("a1_") else 0.5  # a1 -> z2 edges meet at z2: label them apart
+        # the a1 -> z2 edges meet at z2: label them apart
+        fraction = 0.35 if tail.startswith("a1_") else 0.5
         x = start[0] + half_w + fraction * (end[0] - start[0] - 2 * half_w)
         y = start[1] + fraction * (end[1] - start[1])
-        local[tail, head] = ax.text(x, y, "", ha="center", va="center", color=LOCAL_COLOR, fontsize=fontsize - 1,
-                                    zorder=4, bbox={"boxstyle": "round,pad=0.15", "facecolor": "white",
-                                                    "edgecolor": "none"})
+        local[tail, head] = ax.text(x, y, "", ha="center", va="center", color=LOCAL_COLOR,
+                                    fontsize=fontsize - 1, zorder=4,
+                                    bbox={"boxstyle": "round,pad=0.15", "facecolor": "white",
+                                          "edgecolor": "none"})
     top = max(y for _, y in places.values()) + half_h
     ax.set_xlim(COLUMNS["x"] - half_w - 0.1, COLUMNS["L"] + half_w + 0.1)
     ax.set_ylim(-top - 0.15, top + 0.15)
     ax.set_axis_off()
-    handles = [Line2D([], [], linestyle="", marker="s", markersize=7, color=color, label=label) for color, label in (
-        (VALUE_COLOR, "forward value"), (GRAD_COLOR, "backward: dL/d(node)"),
-        (LOCAL_COLOR, "local derivative d(head)/d(tail) on the edge"))]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=3, fontsize=fontsize - 1,
-              frameon=False)
-    artists = GraphArtists(value=value, grad=grad, local=local, title=ax.set_title("", fontsize=fontsize + 1))
+    keys = ((VALUE_COLOR, "forward value"), (GRAD_COLOR, "backward: dL/d(node)"),
+            (LOCAL_COLOR, "local derivative d(head)/d(tail) on the edge"))
+    handles = [Line2D([], [], linestyle="", marker="s", markersize=7, color=color, label=label)
+               for color, label in keys]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=3,
+              fontsize=fontsize - 1, frameon=False)
+    title = ax.set_title("", fontsize=fontsize + 1)
+    artists = GraphArtists(value=value, grad=grad, local=local, title=title)
     artists.show(values)
     return artists
 
 
 def _arrow(ax: Axes, start: tuple[float, float], end: tuple[float, float], color: str) -> None:
-    ax.annotate("", xy=(end[0] - NODE_WIDTH / 2, end[1]), xytext=(start[0] + NODE_WIDTH / 2, start[1]),
-                arrowprops={"arrowstyle": "-|>", "color": color, "linewidth": 1.0, "shrinkA": 0, "shrinkB": 1},
+    ax.annotate("", xy=(end[0] - NODE_WIDTH / 2, end[1]),
+                xytext=(start[0] + NODE_WIDTH / 2, start[1]),
+                arrowprops={"arrowstyle": "-|>", "color": color, "linewidth": 1.0, "shrinkA": 0,
+                            "shrinkB": 1},
                 zorder=1)
 
 
 def dZ1_by_finite_differences(
     parameters: dict[str, np.ndarray], X: np.ndarray, Y: np.ndarray, activation: str
 ) -> np.ndarray:
-    """``dZ1 (n_h, 1)`` of one example ``X (n_x, 1)`` by centred differences: ``z1 = W1 x + b1`` moves
-    one-for-one with ``b1``, so ``dL/db1 = dL/dZ1``."""
+    """``dZ1 (n_h, 1)`` of one example ``X (n_x, 1)`` by centred differences: ``z1 = W1 x + b1``
+    moves one-for-one with ``b1``, so ``dL/db1 = dL/dZ1``."""
     return network_numerical_gradients(parameters, X, Y, activation)["db1"]
 
 
@@ -233,15 +252,17 @@ def _column(values: np.ndarray) -> str:
 class GraphExplorer(Explorer):
     """An activation dropdown; the graph's numbers, ``g'(Z1)``, ``dA1`` and ``dZ1`` follow it.
 
-    Everything is computed and drawn once per activation when the explorer is built (``self.values[name]``,
-    ``self.checks[name]``, ``self.pngs[name]``): a change rewrites the texts and shows the PNG drawn for them,
-    which takes about a millisecond instead of the ~35 ms of drawing two dozen texts.
+    Everything is computed and drawn once per activation when the explorer is built
+    (``self.values[name]``, ``self.checks[name]``, ``self.pngs[name]``): a change rewrites the texts
+    and shows the PNG drawn for them, which takes about a millisecond instead of the ~35 ms of
+    drawing two dozen texts.
     """
 
     def __init__(self, activation: str = "tanh"):
         parameters, X, Y = example_network()
         self.values = {name: graph_values(parameters, X, Y, name) for name in HIDDEN_ACTIVATIONS}
-        self.checks: dict[str, tuple[np.ndarray, float]] = {}  # (dZ1 by finite differences, relative error)
+        # activation -> (dZ1 by finite differences, relative error)
+        self.checks: dict[str, tuple[np.ndarray, float]] = {}
         for name, values in self.values.items():
             numeric = dZ1_by_finite_differences(parameters, X, Y, name)
             self.checks[name] = (numeric, relative_error(values.dZ1, numeric))
@@ -256,7 +277,8 @@ class GraphExplorer(Explorer):
             self.artists.show(values)
             self.pngs[name] = self.live.update()
         self.table = widgets.HTML()
-        super().__init__("Computational graph", "switch to relu and watch dZ1 of unit 0 (its z1 < 0) become 0",
+        super().__init__("Computational graph",
+                         "switch to relu and watch dZ1 of unit 0 (its z1 < 0) become 0",
                          [self.dropdown], [self.live.image, self.table], live_figure=self.live)
         self.dropdown.observe(self._redraw, names="value")
         self._redraw()
@@ -271,17 +293,24 @@ class GraphExplorer(Explorer):
         self.table.value = self._table_html()
 
     def _table_html(self) -> str:
+        """One row per hidden unit, every column right-aligned under its header (monospace)."""
         v, (numeric, error) = self.current, self.checks[self.dropdown.value]
-        rows = "".join(
-            f"<tr><td>{j}</td><td>{number(v.Z1[j, 0])}</td><td>{number(v.g_prime[j, 0])}</td>"
-            f"<td>{number(v.W2[0, j])} &times; {number(v.dz2)} = {number(v.dA1[j, 0])}</td>"
-            f"<td><b>{number(v.dZ1[j, 0])}</b></td><td>{number(numeric[j, 0])}</td></tr>"
-            for j in range(v.Z1.shape[0]))
+        cell = "padding:2px 10px;text-align:right;line-height:1.4;white-space:pre"
+        head = f"{cell};vertical-align:bottom;border-bottom:1px solid #999"
+        headers = ("unit j", "z1_j", "g'(z1_j)", "dA1_j\n= W2[0, j] &times; dZ2",
+                   "dZ1_j\n= dA1_j &times; g'(z1_j)", "finite\ndifference")
+        rows = [(str(j), number(v.Z1[j, 0]), number(v.g_prime[j, 0]),
+                 f"{number(v.W2[0, j]):>6} &times; {number(v.dz2):>6} = {number(v.dA1[j, 0]):>6}",
+                 f"<b>{number(v.dZ1[j, 0])}</b>", number(numeric[j, 0]))
+                for j in range(v.Z1.shape[0])]
+        header = "".join(f"<th style='{head}'>{text}</th>" for text in headers)
+        body = "".join("<tr>" + "".join(f"<td style='{cell}'>{text}</td>" for text in row) + "</tr>"
+                       for row in rows)
         return (
-            "<table style='font-family:monospace;font-size:13px'>"
-            "<tr><th>unit j</th><th>z1_j</th><th>g'(z1_j)</th><th>dA1_j = W2[0, j] &times; dZ2</th>"
-            "<th>dZ1_j = dA1_j &times; g'(z1_j)</th><th>finite difference</th></tr>" + rows + "</table>"
-            f"<div style='font-family:monospace'>dZ2 = a2 - y = {number(v.dz2)}; dZ1 against finite differences: "
+            "<table style='font-family:monospace;font-size:13px;border-collapse:collapse'>"
+            f"<tr>{header}</tr>{body}</table>"
+            f"<div style='font-family:monospace;font-size:13px;padding:4px 10px'>"
+            f"dZ2 = a2 - y = {number(v.dz2)}; dZ1 against finite differences: "
             f"relative error {error:.1e}</div>")
 
     def describe(self) -> str:
@@ -290,5 +319,6 @@ class GraphExplorer(Explorer):
             f"activation = {v.activation}, dZ2 = a2 - y = {number(v.dz2)}",
             f"g'(Z1)             = {_column(v.g_prime)}",
             f"dA1 = W2.T @ dZ2   = {_column(v.dA1)}",
-            f"dZ1 = dA1 * g'(Z1) = {_column(v.dZ1)}  (finite differences: relative error {error:.1e})",
+            f"dZ1 = dA1 * g'(Z1) = {_column(v.dZ1)}  "
+            f"(finite differences: relative error {error:.1e})",
         ])

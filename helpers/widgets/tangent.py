@@ -1,13 +1,15 @@
-"""Notebook 01's tangent explorer: the loss of one example as a function of ``z``, its tangent at ``z``, and the slope.
+"""Notebook 01's tangent explorer: the loss of one example as a function of ``z``, its tangent at
+``z``, and the slope.
 
 For an output unit ``a = sigma(z)`` with label ``y``, notebook 01 derives the slope of the loss:
 
 * cross-entropy ``L = -(y log a + (1 - y) log(1 - a))``: ``dL/dz = a - y``;
 * squared error ``L = (a - y)**2 / 2``: ``dL/dz = (a - y) a (1 - a)``.
 
-The explorer draws the cross-entropy ``L(z)`` with its tangent at the chosen ``z``, measures the tangent's
-slope by a centred finite difference and prints it beside ``a - y``. Its second plot shows both slopes for
-every ``z``: the squared error's vanishes where the output saturates on the wrong side, ``a - y`` does not.
+The explorer draws the cross-entropy ``L(z)`` with its tangent at the chosen ``z``, measures the
+tangent's slope by a centred finite difference and prints it beside ``a - y``. Its second plot shows
+both slopes for every ``z``: the squared error's vanishes where the output saturates on the wrong
+side, ``a - y`` does not.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ LOSS_COLOR = "#2b4c7e"
 def cross_entropy_of_z(z: np.ndarray, y: int) -> np.ndarray:
     """``-(y log a + (1 - y) log(1 - a))`` with ``a = sigma(z)``; shape of ``z``.
 
-    Computed as ``log(1 + e^z) - y z``, the same function without ``log 0`` where ``a`` rounds to 0 or 1.
+    Computed as ``log(1 + e^z) - y z``, the same function without ``log 0`` where ``a`` rounds to
+    0 or 1.
     """
     return np.logaddexp(0.0, z) - y * z
 
@@ -41,31 +44,34 @@ def cross_entropy_slope(z: np.ndarray, y: int) -> np.ndarray:
 
 
 def squared_error_slope(z: np.ndarray, y: int) -> np.ndarray:
-    """``dL/dz = (a - y) a (1 - a)`` for the squared error ``(a - y)**2 / 2``, ``a = sigma(z)``; shape of ``z``."""
+    """``dL/dz = (a - y) a (1 - a)`` for the squared error ``(a - y)**2 / 2``, ``a = sigma(z)``;
+    shape of ``z``."""
     a = sigmoid(z)
     return (a - y) * a * (1 - a)
 
 
 class TangentExplorer(Explorer):
-    """A slider for ``z`` and a toggle for the label ``y``; the cross-entropy ``L(z)`` with its tangent at ``z``
-    (left) and the slopes of the cross-entropy and of the squared error for every ``z`` (right).
+    """A slider for ``z`` and a toggle for the label ``y``; the cross-entropy ``L(z)`` with its
+    tangent at ``z`` (left) and the slopes of the cross-entropy and of the squared error for every
+    ``z`` (right).
 
-    After each change, ``z``, ``y``, ``a = sigma(z)``, ``L``, ``slope`` (the tangent's, measured by finite
-    differences), ``a_minus_y`` and ``squared_error_slope`` hold the numbers shown. Every change redraws only
-    the changing artists (the axis limits are the same for both labels).
+    After each change, ``z``, ``y``, ``a = sigma(z)``, ``L``, ``slope`` (the tangent's, measured by
+    finite differences), ``a_minus_y`` and ``squared_error_slope`` hold the numbers shown. Every
+    change redraws only the changing artists (the axis limits are the same for both labels).
     """
 
     def __init__(self, z: float = -2.0, y: int = 1):
-        self.z_slider = widgets.FloatSlider(value=z, min=Z_RANGE[0], max=Z_RANGE[1], step=0.1, description="z",
-                                            readout_format=".1f", continuous_update=True)
+        self.z_slider = widgets.FloatSlider(value=z, min=Z_RANGE[0], max=Z_RANGE[1], step=0.1,
+                                            description="z", readout_format=".1f",
+                                            continuous_update=True)
         self.y_toggle = widgets.ToggleButtons(options=[0, 1], value=y, description="label y",
                                               style={"button_width": "40px"})
         self._build_figure()
         self.readout = widgets.HTML()
         super().__init__(
             "Tangent explorer",
-            "with y = 1, drag z far to the left (a confidently wrong output): the slope a - y stays near -1 "
-            "while the squared error's slope (grey) vanishes",
+            "with y = 1, drag z far to the left (a confidently wrong output): the slope a - y "
+            "stays near -1 while the squared error's slope (grey) vanishes",
             [self.z_slider, self.y_toggle], [self.live.image, self.readout], live_figure=self.live)
         self.z_slider.observe(self._move, names="value")
         self.y_toggle.observe(self._relabel, names="value")
@@ -86,22 +92,27 @@ class TangentExplorer(Explorer):
         self.ax_slope.set_ylabel("$dL/dz$")
         self.ax_loss.set_title("cross-entropy of one example, and its tangent at z")
         self.ax_slope.set_title("slope of the loss at every z")
-        (self.curve,) = self.ax_loss.plot(self.zs, np.zeros_like(self.zs), color=LOSS_COLOR, linewidth=2,
+        zeros = np.zeros_like(self.zs)
+        (self.curve,) = self.ax_loss.plot(self.zs, zeros, color=LOSS_COLOR, linewidth=2,
                                           label="cross-entropy $L(z)$")
-        (self.tangent,) = self.ax_loss.plot([], [], "--", color=TANGENT_COLOR, linewidth=1.8, label="tangent at $z$")
-        (self.point,) = self.ax_loss.plot([], [], "o", color="black", markersize=6, label="$(z, L(z))$")
-        (self.slope_curve,) = self.ax_slope.plot(self.zs, np.zeros_like(self.zs), color=LOSS_COLOR, linewidth=2,
+        (self.tangent,) = self.ax_loss.plot([], [], "--", color=TANGENT_COLOR, linewidth=1.8,
+                                            label="tangent at $z$")
+        (self.point,) = self.ax_loss.plot([], [], "o", color="black", markersize=6,
+                                          label="$(z, L(z))$")
+        (self.slope_curve,) = self.ax_slope.plot(self.zs, zeros, color=LOSS_COLOR, linewidth=2,
                                                  label="cross-entropy: $a - y$")
-        (self.se_curve,) = self.ax_slope.plot(self.zs, np.zeros_like(self.zs), "--", color=SQUARED_ERROR_COLOR,
-                                              linewidth=1.8, label="squared error: $(a - y)\\,a(1 - a)$")
+        (self.se_curve,) = self.ax_slope.plot(self.zs, zeros, "--", color=SQUARED_ERROR_COLOR,
+                                              linewidth=1.8,
+                                              label="squared error: $(a - y)\\,a(1 - a)$")
         (self.slope_point,) = self.ax_slope.plot([], [], "o", color=TANGENT_COLOR, markersize=6,
                                                  label="slope of the tangent")
         (self.se_point,) = self.ax_slope.plot([], [], "o", color=SQUARED_ERROR_COLOR, markersize=5)
         self.ax_loss.legend(loc="upper center", fontsize=8)
-        self.ax_slope.legend(handles=[self.slope_curve, self.se_curve, self.slope_point], loc="upper left",
-                             fontsize=8)
-        self.live = LiveFigure(figure, animated=[self.curve, self.tangent, self.point, self.slope_curve,
-                                                 self.se_curve, self.slope_point, self.se_point])
+        self.ax_slope.legend(handles=[self.slope_curve, self.se_curve, self.slope_point],
+                             loc="upper left", fontsize=8)
+        self.live = LiveFigure(figure, animated=[self.curve, self.tangent, self.point,
+                                                 self.slope_curve, self.se_curve, self.slope_point,
+                                                 self.se_point])
 
     def _relabel(self, change=None) -> None:
         """The label ``y`` changed: new curves."""
@@ -117,7 +128,8 @@ class TangentExplorer(Explorer):
         z = np.array([self.z])
         self.a = float(sigmoid(z)[0])
         self.L = float(cross_entropy_of_z(z, self.y)[0])
-        self.slope = float(numerical_gradient(lambda z_: float(cross_entropy_of_z(z_, self.y)[0]), z)[0])
+        self.slope = float(
+            numerical_gradient(lambda z_: float(cross_entropy_of_z(z_, self.y)[0]), z)[0])
         self.a_minus_y = float(cross_entropy_slope(z, self.y)[0])
         self.squared_error_slope = float(squared_error_slope(z, self.y)[0])
         ends = np.array([self.z - TANGENT_HALF_WIDTH, self.z + TANGENT_HALF_WIDTH])
@@ -126,21 +138,41 @@ class TangentExplorer(Explorer):
         self.slope_point.set_data(z, [self.slope])
         self.se_point.set_data(z, [self.squared_error_slope])
         self.live.update()
-        self.readout.value = (
-            f"<span style='font-family:monospace'>z = {number(self.z, 1)} &nbsp; a = &sigma;(z) = "
-            f"{number(self.a, 4)} &nbsp; y = {self.y} &nbsp; L = {number(self.L, 4)} &nbsp; ({self.side()})<br>"
-            f"slope of the tangent (finite difference) = <b>{number(self.slope, 4)}</b> &nbsp; "
-            f"a - y = <b>{number(self.a_minus_y, 4)}</b> &nbsp; "
-            f"<span style='color:#666'>squared error's slope (a - y) a (1 - a) = "
-            f"{number(self.squared_error_slope, 4)}</span></span>")
+        self.readout.value = self._readout_html()
+
+    def _readout_html(self) -> str:
+        """The numbers in two aligned blocks: the point (left), the slopes (right)."""
+        grey = "color:#666"
+        rows = [
+            ("z", number(self.z, 1), "slope of the tangent (finite difference)",
+             f"<b>{number(self.slope, 4)}</b>", ""),
+            ("a = &sigma;(z)", number(self.a, 4), "a - y",
+             f"<b>{number(self.a_minus_y, 4)}</b>", ""),
+            ("y", str(self.y), "squared error's slope (a - y) a (1 - a)",
+             number(self.squared_error_slope, 4), grey),
+            ("L", number(self.L, 4), self.side(), "", grey),
+        ]
+        cell = "padding:1px 8px;line-height:1.4"
+        right = f"{cell};text-align:right"
+        body = "".join(
+            f"<tr><td style='{cell}'>{name}</td><td style='{right}'>{value}</td>"
+            f"<td style='{cell};padding-left:32px;{style}'>{label}</td>"
+            f"<td style='{right};{style}'>{slope}</td></tr>"
+            for name, value, label, slope, style in rows)
+        return ("<table style='font-family:monospace;font-size:13px;border-collapse:collapse'>"
+                f"{body}</table>")
 
     def side(self) -> str:
         """Whether ``a`` is on the right or the wrong side of 1/2 for the label ``y``."""
         if self.a == 0.5:
             return "undecided: a = 1/2"
-        return "right side" if (self.a > 0.5) == (self.y == 1) else "wrong side: a is on the other side of 1/2"
+        if (self.a > 0.5) == (self.y == 1):
+            return "right side"
+        return "wrong side: a is on the other side of 1/2"
 
     def describe(self) -> str:
-        return (f"z = {number(self.z, 1)}, y = {self.y}: a = {number(self.a, 4)}, L = {number(self.L, 4)}, "
-                f"slope of the tangent = {number(self.slope, 4)}, a - y = {number(self.a_minus_y, 4)}, "
+        return (f"z = {number(self.z, 1)}, y = {self.y}: a = {number(self.a, 4)}, "
+                f"L = {number(self.L, 4)}\n"
+                f"slope of the tangent = {number(self.slope, 4)}, "
+                f"a - y = {number(self.a_minus_y, 4)}, "
                 f"squared error's slope = {number(self.squared_error_slope, 4)}")

@@ -1,12 +1,12 @@
 """The training dashboard of notebook 07: change a setting and watch the network retrain, live.
 
-Controls: hidden activation, ``n_h``, learning rate, number of iterations, data set. Every change starts
-a new *run* of :func:`helpers.nn_model`:
+Controls: hidden activation, ``n_h``, learning rate, number of iterations, data set. Every change
+starts a new *run* of :func:`helpers.nn_model`:
 
-* at once, in the kernel's thread, the dashboard says "training" and resets its progress bar (visible
-  within a millisecond), then draws the untrained network's boundary and clears the cost curve (about
-  20 ms: the axes never change, with no tick labels on the boundary panel and fixed log-log axes on the
-  cost panel, so only the changing artists are redrawn);
+* at once, in the kernel's thread, the dashboard says "training" and resets its progress bar
+  (visible within a millisecond), then draws the untrained network's boundary and clears the cost
+  curve (about 20 ms: the axes never change, with no tick labels on the boundary panel and fixed
+  log-log axes on the cost panel, so only the changing artists are redrawn);
 * the training itself runs in a background thread (Python switches threads every few milliseconds
   and NumPy releases the GIL in its longer loops, so the kernel keeps answering); every
   ``frame_interval`` seconds its callback redraws the boundary (on a coarse ``GRID x GRID`` grid)
@@ -17,8 +17,8 @@ a new *run* of :func:`helpers.nn_model`:
   draws over a new one.
 
 The dashboard's first run is done synchronously when it is built, so what it shows (and
-:meth:`TrainingDashboard.describe`) is deterministic. Tests call :meth:`TrainingDashboard.wait` and read
-:attr:`TrainingDashboard.runs`.
+:meth:`TrainingDashboard.describe`) is deterministic. Tests call :meth:`TrainingDashboard.wait` and
+read :attr:`TrainingDashboard.runs`.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from functools import partial
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 
 from ..activations import ACTIVATIONS
@@ -40,15 +41,34 @@ from ..plots import class_legend, decision_regions, grid_over, scatter_classes
 from .base import Explorer, LiveFigure
 
 GRID = 100  # the boundary is drawn on GRID x GRID points: ~1 ms per redraw
-CALLBACK_EVERY = 10  # iterations between two looks at the generation: a stale run stops within ~1 ms
+# iterations between two looks at the generation: a stale run stops within ~1 ms
+CALLBACK_EVERY = 10
 MAX_ITERATIONS = 20000
 COST_LIMITS = (1e-3, 3.0)  # the cost curve's axes are fixed (log-log), so they are drawn only once
 RUNS_KEPT = 20  # the latest runs stay in ``runs`` (each holds up to MAX_ITERATIONS costs)
+# the progress bar's colour once a run has ended (blue while it trains)
+BAR_STYLES = {"done": "success", "stopped": "danger", "failed": "danger", "cancelled": ""}
+
+
+class _PastedPixels(Artist):
+    """Pixels copied once from the canvas, pasted back where they were at every redraw.
+
+    The boundary panel's legend lies under the regions, which are redrawn at every frame; pasting
+    its pixels over them costs ~0.05 ms, drawing the legend again ~4 ms.
+    """
+
+    def __init__(self, region):
+        super().__init__()
+        self.region = region
+
+    def draw(self, renderer) -> None:
+        renderer.restore_region(self.region)
 
 
 def _finite(cost: float, parameters: Parameters) -> bool:
     """Whether training can go on: the cost and every parameter are finite numbers."""
-    return bool(np.isfinite(cost)) and all(np.isfinite(value).all() for value in parameters.values())
+    return bool(np.isfinite(cost)) and all(np.isfinite(value).all()
+                                           for value in parameters.values())
 
 
 @dataclass
@@ -57,8 +77,8 @@ class Run:
 
     ``status`` is ``"training"``, then ``"done"``, ``"cancelled"`` (a newer change superseded it),
     ``"stopped"`` (the cost stopped being a finite number) or ``"failed"`` (``error`` says why).
-    ``iterations`` and ``costs`` hold the callback's samples while training, every iteration once done.
-    Times are ``time.perf_counter()`` values.
+    ``iterations`` and ``costs`` hold the callback's samples while training, every iteration once
+    done. Times are ``time.perf_counter()`` values.
     """
 
     generation: int
@@ -81,12 +101,13 @@ class Run:
     error: str | None = None
 
     def settings(self) -> str:
-        return (f"{self.dataset}, {self.activation}, n_h = {self.n_h}, learning rate {self.learning_rate:.3g}, "
-                f"{self.num_iterations} iterations")
+        return (f"{self.dataset}, {self.activation}, n_h = {self.n_h}, "
+                f"learning rate {self.learning_rate:.3g}, {self.num_iterations} iterations")
 
 
 class TrainingDashboard(Explorer):
-    """Retrain the two-layer network whenever a control changes; draw its decision boundary and cost curve live."""
+    """Retrain the two-layer network whenever a control changes; draw its decision boundary and cost
+    curve live."""
 
     def __init__(
         self,
@@ -102,7 +123,8 @@ class TrainingDashboard(Explorer):
         self.seed = seed
         self.datasets = {name: load_dataset(name) for name in dataset_names()}
         self.grids = {name: grid_over(X, GRID) for name, (X, _) in self.datasets.items()}
-        self._baselines: dict[str, tuple[float, float]] = {}  # data set -> logistic regression's (cost, accuracy)
+        # data set -> logistic regression's (cost, accuracy)
+        self._baselines: dict[str, tuple[float, float]] = {}
         self._lock = threading.Lock()
         self._generation = 0
         self._threads: list[threading.Thread] = []
@@ -110,51 +132,73 @@ class TrainingDashboard(Explorer):
         self.runs: list[Run] = []
 
         style, narrow = {"description_width": "initial"}, widgets.Layout(width="230px")
-        self.activation = widgets.Dropdown(options=list(ACTIVATIONS), value=activation, description="activation",
-                                           layout=narrow)
-        self.n_h = widgets.IntSlider(value=n_h, min=1, max=50, description="n_h", continuous_update=False,
-                                     style=style, layout=narrow)
+        self.activation = widgets.Dropdown(options=list(ACTIVATIONS), value=activation,
+                                           description="activation", layout=narrow)
+        self.n_h = widgets.IntSlider(value=n_h, min=1, max=50, description="n_h",
+                                     continuous_update=False, style=style, layout=narrow)
         wide = widgets.Layout(width="300px")
-        self.learning_rate = widgets.FloatLogSlider(value=learning_rate, base=10, min=-3, max=1, step=0.1,
-                                                    readout_format=".3g", description="learning rate",
-                                                    continuous_update=False, style=style, layout=wide)
-        self.iterations = widgets.IntSlider(value=num_iterations, min=100, max=MAX_ITERATIONS, step=100,
-                                            description="iterations", continuous_update=False, style=style,
-                                            layout=wide)
-        self.dataset = widgets.Dropdown(options=list(self.datasets), value=dataset, description="data set",
-                                        layout=narrow)
+        self.learning_rate = widgets.FloatLogSlider(value=learning_rate, base=10, min=-3, max=1,
+                                                    step=0.1, readout_format=".3g",
+                                                    description="learning rate",
+                                                    continuous_update=False, style=style,
+                                                    layout=wide)
+        self.iterations = widgets.IntSlider(value=num_iterations, min=100, max=MAX_ITERATIONS,
+                                            step=100, description="iterations",
+                                            continuous_update=False, style=style, layout=wide)
+        self.dataset = widgets.Dropdown(options=list(self.datasets), value=dataset,
+                                        description="data set", layout=narrow)
         controls = widgets.VBox([widgets.HBox([self.dataset, self.activation, self.n_h]),
                                  widgets.HBox([self.learning_rate, self.iterations])])
+        # the bar spans the figure's width, and "done of all" beside it says how full it is
         self.progress = widgets.IntProgress(min=0, max=num_iterations, description="iteration",
-                                            layout=widgets.Layout(width="480px"))
+                                            layout=widgets.Layout(flex="1 1 auto", width="auto"))
+        self.counter = widgets.HTML(layout=widgets.Layout(width="120px"))
+        progress_row = widgets.HBox([self.progress, self.counter],
+                                    layout=widgets.Layout(width="768px", max_width="100%"))
         self.status = widgets.HTML()
         self._build_figure(dataset)
         super().__init__("Training dashboard",
-                         "change a setting and watch the boundary form; try xor with relu, n_h = 1, or learning rate 10",
-                         [controls], [self.live.image, self.progress, self.status], live_figure=self.live)
-        for control in (self.activation, self.n_h, self.learning_rate, self.iterations, self.dataset):
+                         "change a setting and watch the boundary form; try xor with relu, "
+                         "n_h = 1, or learning rate 10",
+                         [controls], [self.live.image, progress_row, self.status],
+                         live_figure=self.live)
+        for control in (self.activation, self.n_h, self.learning_rate, self.iterations,
+                        self.dataset):
             control.observe(self._on_change, names="value")
         self._restart(background=False)
 
     # ------------------------------------------------------------ figure
 
     def _build_figure(self, dataset: str) -> None:
-        figure = Figure(figsize=(9.6, 3.9), dpi=80, layout="constrained")
+        # fixed margins, so that the legend's pixels copied below stay where they were drawn
+        figure = Figure(figsize=(9.6, 3.9), dpi=80)
         self.ax_boundary, self.ax_cost = figure.subplots(1, 2, width_ratios=(1, 1.25))
+        figure.subplots_adjust(left=0.03, right=0.985, bottom=0.13, top=0.93, wspace=0.2)
         X, Y = self.datasets[dataset]
-        self.regions = decision_regions(self.ax_boundary, lambda points: np.zeros((1, points.shape[1])), X, n=GRID)
+        self.regions = decision_regions(self.ax_boundary,
+                                        lambda points: np.zeros((1, points.shape[1])), X, n=GRID)
         self.points = scatter_classes(self.ax_boundary, X, Y, size=9)
-        self.ax_boundary.set(xticks=[], yticks=[], title=" ")  # no ticks: a new data set needs no full redraw
-        class_legend(self.ax_boundary, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)  # outside: static
-        (self.cost_line,) = self.ax_cost.plot([], [], color="#2f855a", lw=1.6, label="two-layer network")
+        # no ticks: a new data set needs no full redraw
+        self.ax_boundary.set(xticks=[], yticks=[], title=" ")
+        # inside the axes, opaque: drawn once, then pasted over the regions and the points
+        legend = class_legend(self.ax_boundary, loc="upper right", fontsize=8, framealpha=1.0)
+        (self.cost_line,) = self.ax_cost.plot([], [], color="#2f855a", lw=1.6,
+                                              label="two-layer network")
         self.baseline_line = self.ax_cost.axhline(np.nan, color="0.4", ls="--", lw=1.2,
                                                   label="logistic regression, final cost")
         self.ax_cost.set(xscale="log", yscale="log", xlim=(1, MAX_ITERATIONS), ylim=COST_LIMITS,
-                         xlabel="iteration (log scale)", ylabel="cost J (log scale)", title="Cost during training")
+                         xlabel="iteration (log scale)", ylabel="cost J (log scale)",
+                         title="Cost during training")
         self.ax_cost.legend(loc="lower left", fontsize=8)
         self.ax_cost.grid(True, which="major", alpha=0.3)
-        self.live = LiveFigure(figure, animated=[self.regions, self.points, self.ax_boundary.title,
-                                                 self.cost_line, self.baseline_line])  # drawn in this order
+        # drawn in this order
+        self.live = LiveFigure(figure, animated=[self.regions, self.points,
+                                                 self.ax_boundary.title, self.cost_line,
+                                                 self.baseline_line])
+        self.live.canvas.draw()  # the static parts, the legend among them
+        self.legend_pixels = _PastedPixels(
+            self.live.canvas.copy_from_bbox(legend.get_window_extent()))
+        self.live.animate(self.legend_pixels)
 
     def _show_dataset(self, name: str) -> None:
         self._shown_dataset = name
@@ -167,12 +211,16 @@ class TrainingDashboard(Explorer):
         self.ax_boundary.set_ylim(extent[2], extent[3])
 
     def _show_status(self, run: Run) -> None:
+        """Show ``run``: the progress bar (out of its iterations), its counter, the status line."""
         self.progress.max = run.num_iterations
         self.progress.value = run.iteration
+        self.progress.bar_style = BAR_STYLES.get(run.status, "")
+        self.counter.value = f"&nbsp;{self.progress.value} / {self.progress.max}"
         self.status.value = self._status_html(run)
 
     def _redraw(self, run: Run, parameters: Parameters) -> bool:
-        """Draw ``parameters``' boundary, the cost so far and the status, unless ``run`` is stale (then ``False``).
+        """Draw ``parameters``' boundary, the cost so far and the status, unless ``run`` is stale
+        (then ``False``).
 
         The predictions are computed first, without the lock; only the drawing holds it.
         """
@@ -186,10 +234,11 @@ class TrainingDashboard(Explorer):
             if self._shown_dataset != run.dataset:
                 self._show_dataset(run.dataset)
             self.regions.set_data(regions)
-            self.cost_line.set_data(np.add(run.iterations, 1), run.costs)  # costs[i] is the cost at iteration i + 1
+            # costs[i] is the cost at iteration i + 1
+            self.cost_line.set_data(np.add(run.iterations, 1), run.costs)
             self.baseline_line.set_ydata([self._baselines.get(run.dataset, (np.nan,))[0]] * 2)
-            self.ax_boundary.set_title(f"{run.dataset}: iteration {run.iteration}, accuracy {accuracy:.1%}",
-                                       fontsize=10)
+            self.ax_boundary.set_title(
+                f"{run.dataset}: iteration {run.iteration}, accuracy {accuracy:.1%}", fontsize=10)
             self.live.update()
             run.redraws += 1
             if run.first_draw_at is None:
@@ -201,11 +250,13 @@ class TrainingDashboard(Explorer):
     def _status_html(self, run: Run) -> str:
         if run.status == "training":
             cost = f", cost {run.costs[-1]:.4f}" if run.costs else ""
-            return f"<i>training&hellip;</i> iteration {run.iteration} of {run.num_iterations}{cost}"
+            return (f"<i>training&hellip;</i> iteration {run.iteration} of "
+                    f"{run.num_iterations}{cost}")
         if run.status == "failed":
             return f"<b style='color:#c53030'>training failed:</b> {run.error}"
         seconds = run.finished_at - run.changed_at
-        return f"{self.describe_run(run)} &nbsp;<span style='color:#718096'>({seconds:.2f} s)</span>"
+        return (f"{self.describe_run(run)} "
+                f"&nbsp;<span style='color:#718096'>({seconds:.2f} s)</span>")
 
     # ------------------------------------------------------------ runs
 
@@ -218,14 +269,16 @@ class TrainingDashboard(Explorer):
         self._restart(background=True)
 
     def _restart(self, background: bool) -> None:
-        run = Run(0, self.dataset.value, self.activation.value, self.n_h.value, self.learning_rate.value,
-                  self.iterations.value, changed_at=time.perf_counter())
-        self._generation += 1  # a running training sees it at its next callback and stops, without drawing
+        run = Run(0, self.dataset.value, self.activation.value, self.n_h.value,
+                  self.learning_rate.value, self.iterations.value, changed_at=time.perf_counter())
+        # a running training sees it at its next callback and stops, without drawing
+        self._generation += 1
         run.generation = self._generation
         self.runs = [*self.runs[1 - RUNS_KEPT:], run]
         self._show_status(run)  # "training...", the progress bar back to 0: visible at once
         run.first_update_at = time.perf_counter()
-        self._redraw(run, initialize_parameters(2, run.n_h, 1, seed=self.seed))  # the figure at iteration 0
+        # the figure at iteration 0
+        self._redraw(run, initialize_parameters(2, run.n_h, 1, seed=self.seed))
         if background:
             thread = threading.Thread(target=self._train, args=(run,), daemon=True)
             self._threads = [*(t for t in self._threads if t.is_alive()), thread]
@@ -241,7 +294,8 @@ class TrainingDashboard(Explorer):
         return False
 
     def _progress(self, run: Run, iteration: int, parameters: Parameters, cost: float) -> bool:
-        """``nn_model``'s callback: record the cost, redraw now and then; ``False`` stops a stale or broken run."""
+        """``nn_model``'s callback: record the cost, redraw now and then; ``False`` stops a stale or
+        broken run."""
         run.iteration = iteration
         run.iterations.append(iteration)
         run.costs.append(cost)
@@ -255,14 +309,17 @@ class TrainingDashboard(Explorer):
         X, Y = self.datasets[run.dataset]
         try:
             _, run.baseline = self._baseline(run.dataset)
-            with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # a huge learning rate may overflow
-                parameters, costs = nn_model(X, Y, run.n_h, run.num_iterations, run.learning_rate, run.activation,
-                                             seed=self.seed, callback=partial(self._progress, run),
+            # a huge learning rate may overflow
+            with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+                parameters, costs = nn_model(X, Y, run.n_h, run.num_iterations, run.learning_rate,
+                                             run.activation, seed=self.seed,
+                                             callback=partial(self._progress, run),
                                              callback_every=CALLBACK_EVERY)
             if self._is_stale(run):
                 return
             finite = _finite(costs[-1], parameters)
-            accuracy = float(np.mean(predict(parameters, X, run.activation) == Y)) if finite else None
+            accuracy = (float(np.mean(predict(parameters, X, run.activation) == Y)) if finite
+                        else None)
         except Exception as error:  # shown in the dashboard: a thread has nowhere else to report it
             with self._lock:
                 run.status, run.error = "failed", f"{type(error).__name__}: {error}"
@@ -282,7 +339,8 @@ class TrainingDashboard(Explorer):
         self._redraw(run, parameters)
 
     def _baseline(self, name: str) -> tuple[float, float]:
-        """Logistic regression's final cost and training accuracy on data set ``name`` (computed once per data set)."""
+        """Logistic regression's final cost and training accuracy on data set ``name`` (computed
+        once per data set)."""
         if name not in self._baselines:
             X, Y = self.datasets[name]
             model, costs = logistic_regression(X, Y)
@@ -290,14 +348,16 @@ class TrainingDashboard(Explorer):
         return self._baselines[name]
 
     def wait(self, timeout: float = 60.0) -> Run:
-        """Wait until every started run has ended (or ``timeout`` seconds); return the current run."""
+        """Wait until every started run has ended (or ``timeout`` seconds); return the current run.
+        """
         deadline = time.perf_counter() + timeout
         for thread in list(self._threads):
             thread.join(max(0.0, deadline - time.perf_counter()))
         return self.run
 
     def close(self) -> None:
-        """Stop any running training (its next callback sees a newer generation) and close the widgets."""
+        """Stop any running training (its next callback sees a newer generation) and close the
+        widgets."""
         with self._lock:
             self._generation += 1
         super().close()
