@@ -1,7 +1,7 @@
-"""The gallery of classic bugs (helpers.bugs) and the exercise checker of notebook 06 (helpers.checker).
+"""The gallery of classic bugs (helpers.bugs) and notebook 06's exercise checker (helpers.checker).
 
-The checker must name every gallery mistake (alone or two at once), pass right solutions however they are
-written, and never raise, whatever junk the learner's function does or returns.
+The checker must name every gallery mistake (alone or two at once), pass right solutions however
+they are written, and never raise, whatever junk the learner's function does or returns.
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ import pytest
 
 from helpers import ACTIVATIONS, backward_propagation, forward_propagation, gradient_check
 from helpers.bugs import BUGS, backward_with, combine
-from helpers.checker import NETWORKS, check_backward
+from helpers.checker import CODE_LABELS, NETWORKS, WIDTH, check_backward
 from helpers.gradcheck import WRONG
 
 from .conftest import random_network
 
 KEYS = ("dW1", "db1", "dW2", "db2")
-SQUARE = (3, 3, 3, 3)  # n_x = n_h = n_y = m: every shape mistake runs, so only the values can show it
+SQUARE = (3, 3, 3, 3)  # n_x = n_h = n_y = m: every shape mistake runs, only the values can show it
 
 
 def network(n_x, n_h, n_y, m, activation="tanh", seed=0):
@@ -44,12 +44,13 @@ def test_backward_with_no_switch_is_the_reference(shape, activation):
 
 @pytest.mark.parametrize("name", list(BUGS))
 def test_each_bug_breaks_exactly_the_gradients_its_fixes_name(name):
-    """On the all-square network every bug runs; the gradients it changes are the keys of bug.fixes."""
+    """On the all-square network every bug runs; the gradients it changes are bug.fixes's keys."""
     bug = BUGS[name]
     parameters, cache, X, Y = network(*SQUARE)
     grads = bug(parameters, cache, X, Y)
     reference = backward_propagation(parameters, cache, X, Y)
-    # an untouched gradient comes out of the same operations in the same order: equal to the last bit
+    # an untouched gradient comes out of the same operations in the same order: equal to the last
+    # bit
     changed = {key for key in KEYS if not np.array_equal(grads[key], reference[key])}
     assert changed == set(bug.fixes)
     assert bug.description and bug.wrong != bug.right
@@ -57,7 +58,7 @@ def test_each_bug_breaks_exactly_the_gradients_its_fixes_name(name):
 
 @pytest.mark.parametrize("name", list(BUGS))
 def test_each_bug_is_caught_by_the_gradient_check(name):
-    """On the all-square network, the check either refuses the shapes or finds a relative error above WRONG."""
+    """On the all-square network, the check refuses the shapes or finds a relative error > WRONG."""
     parameters, _, X, Y = network(*SQUARE)
     try:
         result = gradient_check(parameters, X, Y, backward=BUGS[name])
@@ -68,12 +69,14 @@ def test_each_bug_is_caught_by_the_gradient_check(name):
 
 
 def test_transpose_and_elementwise_bugs_raise_on_the_course_shape():
-    """With n_x=2, n_h=4, n_y=1 NumPy itself refuses them: shape errors catch these before any gradient check."""
+    """With n_x=2, n_h=4, n_y=1 NumPy itself refuses them: shape errors catch these before any
+    gradient check."""
     parameters, cache, X, Y = network(2, 4, 1, 7)
     for name in ("missing_transpose_W2", "missing_transpose_in_dW", "elementwise_in_dW"):
         with pytest.raises(ValueError):
             BUGS[name](parameters, cache, X, Y)
-    grads = BUGS["elementwise_in_dA1"](parameters, cache, X, Y)  # W2.T * dZ2 == W2.T @ dZ2 when n_y = 1
+    # W2.T * dZ2 == W2.T @ dZ2 when n_y = 1
+    grads = BUGS["elementwise_in_dA1"](parameters, cache, X, Y)
     reference = backward_propagation(parameters, cache, X, Y)
     for key in KEYS:
         np.testing.assert_allclose(grads[key], reference[key], rtol=1e-14)  # round-off only
@@ -101,7 +104,8 @@ def test_checker_names_each_gallery_mistake(name):
 
 
 def test_checker_names_two_mistakes_made_at_once():
-    """Every pair of gallery mistakes (on different switches) is named, except the one pair that cancels:
+    """Every pair of gallery mistakes (on different switches) is named, except the one pair that
+    cancels:
     1/m moved from dW, db into dZ2 is the same gradient."""
     for a, b in itertools.combinations(BUGS.values(), 2):
         both = combine(a, b)
@@ -121,14 +125,16 @@ def solution_with_np_dot(parameters, cache, X, Y):
     dW2 = 1 / m * np.dot(dZ2, cache["A1"].T)
     db2 = 1 / m * np.sum(dZ2, axis=1, keepdims=True)
     dZ1 = np.dot(parameters["W2"].T, dZ2) * (1 - np.power(np.tanh(cache["Z1"]), 2))
-    return {"dW1": np.dot(dZ1, X.T) / m, "db1": dZ1.mean(axis=1, keepdims=True), "dW2": dW2, "db2": db2}
+    return {"dW1": np.dot(dZ1, X.T) / m, "db1": dZ1.mean(axis=1, keepdims=True),
+            "dW2": dW2, "db2": db2}
 
 
 @pytest.mark.parametrize("fn", [backward_propagation, solution_with_np_dot])
 def test_checker_passes_right_solutions(fn):
     result = check_backward(fn)
     assert result.finished and result.passed and not result.mistakes
-    assert str(result).startswith("Correct: dW1, db1, dW2 and db2 agree with the reference on all 5 networks")
+    assert str(result).startswith(
+        "Correct: dW1, db1, dW2 and db2 agree with the reference on all 5 networks")
 
 
 @pytest.mark.parametrize("activation", sorted(ACTIVATIONS))
@@ -137,7 +143,8 @@ def test_checker_passes_the_reference_for_every_activation(activation):
 
 
 def test_checker_networks_include_square_and_several_output_cases():
-    assert any(n.n_x == n.n_h for n in NETWORKS) and any(n.n_x == n.n_h == n.n_y == n.m for n in NETWORKS)
+    assert any(n.n_x == n.n_h for n in NETWORKS)
+    assert any(n.n_x == n.n_h == n.n_y == n.m for n in NETWORKS)
     assert any(n.n_y == 1 for n in NETWORKS) and any(n.n_y > 1 for n in NETWORKS)
     assert all(n.m > 1 for n in NETWORKS)  # with m = 1, a missing 1/m would be invisible
 
@@ -165,7 +172,8 @@ def test_unfinished_work_is_reported_as_not_finished(fn, says):
 
 
 def reference_with(change):
-    """A learner function: the reference's gradients, then ``change(grads, cache, Y)`` returns what it gives back."""
+    """A learner function: the reference's gradients, then what ``change(grads, cache, Y)`` returns.
+    """
     def fn(parameters, cache, X, Y, activation="tanh"):
         return change(backward_propagation(parameters, cache, X, Y, activation), cache, Y)
     return fn
@@ -183,38 +191,48 @@ def recurses(*args):
 JUNK = {
     "a list of the four arrays": (reference_with(lambda g, c, Y: list(g.values())),
                                   "returned a list", "put them in a dict"),
-    "a NameError inside": (typo, "NameError: name 'dz2' is not defined", "in the line:  return dz2"),
+    "a NameError inside": (typo, "NameError: name 'dz2' is not defined",
+                           "in the line:  return dz2"),
     "sys.exit inside": (lambda *args: sys.exit(1), "SystemExit", ""),
     "endless recursion": (recurses, "RecursionError", "in the line:  return recurses(*args)"),
-    "lists instead of arrays": (reference_with(lambda g, c, Y: {k: v.tolist() for k, v in g.items()}),
-                                "dW1  WRONG  a list, expected a NumPy array", ""),
-    "None and strings as gradients": (reference_with(lambda g, c, Y: {**g, "dW1": None, "db2": "0"}),
-                                      "dW1  WRONG  a NoneType", "db2  WRONG  a str"),
+    "lists instead of arrays": (
+        reference_with(lambda g, c, Y: {k: v.tolist() for k, v in g.items()}),
+        "dW1  WRONG  a list, expected a NumPy array", ""),
+    "None and strings as gradients": (
+        reference_with(lambda g, c, Y: {**g, "dW1": None, "db2": "0"}),
+        "dW1  WRONG  a NoneType", "db2  WRONG  a str"),
     "NaN in a gradient": (reference_with(lambda g, c, Y: {**g, "dW2": g["dW2"] * np.nan}),
                           "dW2  WRONG  contains NaN or inf", ""),
     "a transposed gradient": (reference_with(lambda g, c, Y: {**g, "dW1": g["dW1"].T}),
-                              "dW1  WRONG  shape (2, 4), expected (4, 2) like W1", "transpose of the right gradient"),
-    "a single number for db2": (reference_with(lambda g, c, Y: {**g, "db2": float(np.mean(c["A2"] - Y))}),
-                                "db2  WRONG  shape (), expected (1, 1)", "keepdims=True"),
+                              "dW1  WRONG  shape (2, 4), expected (4, 2) like W1",
+                              "transpose of the right gradient"),
+    "a single number for db2": (
+        reference_with(lambda g, c, Y: {**g, "db2": float(np.mean(c["A2"] - Y))}),
+        "db2  WRONG  shape (), expected (1, 1)", "keepdims=True"),
     "the keys in lower case": (reference_with(lambda g, c, Y: {k.lower(): v for k, v in g.items()}),
                                "found 'dw1' (the keys are case-sensitive)", ""),
-    "the wrong sign": (reference_with(lambda g, c, Y: {k: -v for k, v in g.items()}), "wrong sign", ""),
+    "the wrong sign": (reference_with(lambda g, c, Y: {k: -v for k, v in g.items()}),
+                       "wrong sign", ""),
     "a constant factor": (reference_with(lambda g, c, Y: {**g, "dW2": 2 * g["dW2"]}),
                           "2 times the right gradient", ""),
-    "noise": (reference_with(lambda g, c, Y: {**g, "db1": g["db1"] + 0.1}), "matches none of the classic mistakes", ""),
+    "noise": (reference_with(lambda g, c, Y: {**g, "db1": g["db1"] + 0.1}),
+              "matches none of the classic mistakes", ""),
     "a warning and inf": (reference_with(lambda g, c, Y: {**g, "db1": np.log(g["db1"] * 0)}),
                           "db1  WRONG  contains NaN or inf", ""),
-    "huge arrays of the wrong shape": (reference_with(lambda g, c, Y: {**g, "dW1": np.ones((50, 60))}),
-                                       "shape (50, 60), expected (4, 2)", ""),
-    "an integer array": (reference_with(lambda g, c, Y: {**g, "db2": np.zeros_like(g["db2"], dtype=int)}),
-                         "db2  WRONG  relative error", ""),
+    "huge arrays of the wrong shape": (
+        reference_with(lambda g, c, Y: {**g, "dW1": np.ones((50, 60))}),
+        "shape (50, 60), expected (4, 2)", ""),
+    "an integer array": (
+        reference_with(lambda g, c, Y: {**g, "db2": np.zeros_like(g["db2"], dtype=int)}),
+        "db2  WRONG  relative error", ""),
     "a string": (reference_with(lambda g, c, Y: "dW1"), "returned a str", ""),
 }
 
 
 @pytest.mark.parametrize("case", list(JUNK))
 def test_junk_gets_a_diagnosis_not_an_exception(case):
-    """Under pytest every warning is an error, so this also proves the checker lets no warning out."""
+    """Under pytest every warning is an error, so this also proves the checker lets no warning out.
+    """
     fn, says, also = JUNK[case]
     result = check_backward(fn)
     text = str(result)
@@ -239,9 +257,26 @@ def test_changes_to_the_inputs_are_noted_and_do_not_leak_between_networks():
         del cache["Z2"]
         return grads
 
-    assert "changed cache['A1'], cache['Z2'], parameters['W1']" in str(check_backward(replaces_and_deletes))
+    assert ("changed cache['A1'], cache['Z2'], parameters['W1']"
+            in str(check_backward(replaces_and_deletes)))
 
 
 def test_an_unknown_activation_is_reported():
     result = check_backward(backward_propagation, activation="swish")
     assert not result.finished and "unknown activation 'swish'" in str(result)
+
+
+@pytest.mark.parametrize("fn, names", [
+    (stub, []), (backward_propagation, []),
+    (BUGS["a_formula_fed_Z1"], ["a_formula_fed_Z1"]), (BUGS["g_prime_of_A1"], ["g_prime_of_A1"]),
+    (combine(BUGS["missing_g_prime"], BUGS["missing_keepdims"]),
+     ["missing_g_prime", "missing_keepdims"]),
+])
+def test_the_diagnosis_fits_a_notebook_output(fn, names):
+    """Prose is wrapped at WIDTH (a cell's output shows about 95 characters), code never is."""
+    text = str(check_backward(fn))
+    for line in text.splitlines():
+        code = line.lstrip().startswith(CODE_LABELS) or line.startswith(" " * 20)
+        assert len(line) <= WIDTH or code, line
+    for name in names:  # the wrapped descriptions lose no word
+        assert " ".join(BUGS[name].description.split()) in " ".join(text.split())

@@ -1,4 +1,4 @@
-"""The batch explorer, headless: set m, the example and the weight; check the gradients its callback produced."""
+"""The batch explorer, headless: set m, the example, the weight; check the callback's gradients."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import pytest
 from helpers import backward_propagation, forward_propagation
 from helpers.widgets.batch import WEIGHTS, BatchExplorer
 
-EXACT = 1e-12  # mean of m numbers vs the same sum done by a matrix product: a few roundings of values of order 1
+# mean of m numbers vs the same sum done by a matrix product: a few roundings of values of order 1
+EXACT = 1e-12
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +20,7 @@ def explorer():
 
 
 def gradient(explorer: BatchExplorer, columns: slice) -> dict[str, np.ndarray]:
-    """The reference's gradients on ``explorer.X[:, columns]``, computed here, independently of the widget."""
+    """The reference's gradients on ``explorer.X[:, columns]``, computed here, not by the widget."""
     X, Y = explorer.X[:, columns], explorer.Y[:, columns]
     _, cache = forward_propagation(X, explorer.parameters)
     return backward_propagation(explorer.parameters, cache, X, Y)
@@ -34,10 +35,12 @@ def test_mean_of_per_example_gradients_is_the_vectorised_gradient(explorer, m):
     assert explorer.mean == pytest.approx(np.mean(per_example), rel=EXACT, abs=EXACT)
     assert explorer.vectorised == pytest.approx(vectorised, rel=EXACT, abs=EXACT)
     assert explorer.mean == pytest.approx(explorer.vectorised, rel=EXACT, abs=EXACT)
-    assert explorer.total == pytest.approx(m * explorer.vectorised, rel=EXACT, abs=EXACT)  # the sum has no 1/m
+    # the sum has no 1/m
+    assert explorer.total == pytest.approx(m * explorer.vectorised, rel=EXACT, abs=EXACT)
     assert explorer.mean_line.get_ydata()[0] == explorer.mean  # the plotted line is the mean
     assert explorer.vector_mark.get_ydata()[0] == explorer.vectorised
-    assert len(explorer.inside.get_offsets()) == m and len(explorer.outside.get_offsets()) == explorer.max_m - m
+    assert len(explorer.inside.get_offsets()) == m
+    assert len(explorer.outside.get_offsets()) == explorer.max_m - m
     assert f"{explorer.vectorised:.4f}" in explorer.numbers.value
 
 
@@ -51,7 +54,8 @@ def test_every_weight_and_bias_follows_the_same_rule(explorer, weight):
     assert explorer.vectorised == pytest.approx(expected, rel=EXACT, abs=EXACT)
     assert explorer.mean == pytest.approx(explorer.vectorised, rel=EXACT, abs=EXACT)
     assert explorer.label.get_text() == f"w = {weight}"
-    np.testing.assert_allclose(explorer.sum_curve.get_ydata(), np.cumsum(explorer.per_example[weight]), rtol=EXACT)
+    np.testing.assert_allclose(explorer.sum_curve.get_ydata(),
+                               np.cumsum(explorer.per_example[weight]), rtol=EXACT)
 
 
 def test_example_picker_shows_that_examples_gradient(explorer):
@@ -76,4 +80,5 @@ def test_redraw_is_fast(explorer):
     start = time.perf_counter()
     for m in range(1, 11):
         explorer.m_slider.value = m
-    assert (time.perf_counter() - start) / 10 < 0.1  # target 30 ms; 0.1 s leaves room for a busy CI machine
+    # target 30 ms; 0.1 s leaves room for a busy CI machine
+    assert (time.perf_counter() - start) / 10 < 0.1

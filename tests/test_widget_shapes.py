@@ -1,13 +1,15 @@
-"""The shape explorer, headless: set its sliders and check the shapes and verdicts its callback produced."""
+"""The shape explorer, headless: set its sliders; check the shapes and verdicts it computed."""
 
 from __future__ import annotations
 
+import html
+import re
 import time
 
 import pytest
 
 from helpers.gradcheck import GOOD, WRONG
-from helpers.widgets.shapes import ShapeExplorer
+from helpers.widgets.shapes import INNER, NOTE, ShapeExplorer
 
 
 def set_sizes(explorer: ShapeExplorer, **sizes: int) -> None:
@@ -35,7 +37,8 @@ def test_backward_shapes_are_those_of_the_variables():
     set_sizes(explorer, n_x=3, n_h=5, n_y=2, m=7)
     assert shapes(explorer) == {
         "Z1": (5, 7), "A1": (5, 7), "Z2": (2, 7), "A2": (2, 7),
-        "dZ2": (2, 7), "dW2": (2, 5), "db2": (2, 1), "dA1": (5, 7), "dZ1": (5, 7), "dW1": (5, 3), "db1": (5, 1),
+        "dZ2": (2, 7), "dW2": (2, 5), "db2": (2, 1), "dA1": (5, 7), "dZ1": (5, 7), "dW1": (5, 3),
+        "db1": (5, 1),
     }
     step = next(s for s in explorer.steps if s.result == "dA1")
     assert step.left_shape[1] == step.right_shape[0] == 2  # the inner dimension n_y meets
@@ -60,13 +63,15 @@ def test_distinct_sizes_let_the_shapes_catch_every_impostor():
         ({"n_x": 2, "n_h": 4, "n_y": 1, "m": 4}, "dZ1", "dZ1 = dA1 @ g1'(Z1)"),  # dA1 square
     ],
 )
-def test_equal_sizes_let_an_impostor_pass_the_shapes_but_not_the_gradient_check(sizes, result, formula):
+def test_equal_sizes_let_an_impostor_pass_the_shapes_but_not_the_gradient_check(sizes, result,
+                                                                                formula):
     explorer = ShapeExplorer(backward=True)
     set_sizes(explorer, **sizes)
     wrong = impostor(explorer, result)
     assert wrong.formula == formula
     assert wrong in explorer.impostors_that_fit()
-    assert wrong.error > WRONG  # a wrong gradient: O(1) relative error, far above the 1e-5 "wrong" bound
+    # a wrong gradient: O(1) relative error, far above the 1e-5 "wrong" bound
+    assert wrong.error > WRONG
     assert f"{wrong.formula}" in explorer.describe() and "fits!" in explorer.table.value
 
 
@@ -83,7 +88,8 @@ def test_redraw_is_fast():
     explorer = ShapeExplorer(backward=True)
     start = time.perf_counter()
     set_sizes(explorer, n_x=6, n_h=8, n_y=4, m=10)  # the largest sizes: 4 redraws, one per slider
-    assert (time.perf_counter() - start) / 4 < 0.1  # target 30 ms; 0.1 s leaves room for a busy CI machine
+    # target 30 ms; 0.1 s leaves room for a busy CI machine
+    assert (time.perf_counter() - start) / 4 < 0.1
 
 
 def test_html_fallback_is_the_table():
@@ -91,3 +97,29 @@ def test_html_fallback_is_the_table():
     bundle = explorer._repr_mimebundle_()
     assert bundle["text/html"] == explorer.table.value
     assert bundle["text/plain"].endswith(explorer.describe())
+
+
+def test_table_fits_a_notebook_cell_at_the_largest_sizes():
+    """Each step's formula has a row of its own, above its operands: no row is wide.
+
+    56 monospace characters at 13 px are about 440 px; a notebook cell in a 1200 px window with the
+    file browser open is about 760 px wide. The verdicts of the impostors wrap instead of widening
+    the table (their box has no width of its own: ``width:0;min-width:100%``).
+    """
+    explorer = ShapeExplorer(backward=True)
+    set_sizes(explorer, n_x=6, n_h=8, n_y=4, m=10)
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", explorer.table.value)
+    assert len(rows) == 1 + 2 * len(explorer.steps) + 4  # head, formula and operands, 4 impostors
+    for row in rows:
+        text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", row)).split())
+        if text.startswith("wrong:"):
+            assert f"<div style='{NOTE}'>" in row
+        else:
+            assert len(text) <= 56, text
+    # and the four sliders fit in one row, so none of them is squeezed to a bare handle
+    widths = [int(slider.layout.width.removesuffix("px")) for slider in explorer.sliders.values()]
+    assert sum(widths) <= 740
+    for step in explorer.steps:  # each product's inner dimensions are highlighted, and they meet
+        at = next(i for i, row in enumerate(rows) if f"<code>{step.formula}</code>" in row)
+        inner = re.findall(rf"<span style='{INNER}'>(\d+)</span>", rows[at + 1])
+        assert inner == ([str(step.left_shape[1])] * 2 if step.op == "@" else [])
