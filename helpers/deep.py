@@ -111,7 +111,7 @@ def check_deep_parameters(parameters: Parameters, n_x: int | None = None) -> Par
 # ---------------------------------------------------------------- forward
 
 def _linear_forward(A: np.ndarray, W: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, LinearCache]:
-    return W @ A + b, (A, W, b)
+    return np.dot(W, A) + b, (A, W, b)
 
 
 def _linear_activation_forward(A_prev, W, b, g: Activation) -> tuple[np.ndarray, LayerCache]:
@@ -181,9 +181,9 @@ def _linear_backward(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     A_prev, W, _ = cache
     m = A_prev.shape[1]
-    dW = (1 / m) * (dZ @ A_prev.T)
+    dW = (1 / m) * np.dot(dZ, A_prev.T)
     db = (1 / m) * np.sum(dZ, axis=1, keepdims=True)
-    dA_prev = W.T @ dZ
+    dA_prev = np.dot(W.T, dZ)
     return dA_prev, dW, db
 
 

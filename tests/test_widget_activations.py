@@ -3,8 +3,6 @@ histogram of g'(Z1) and the dW1 bars with numbers recomputed here independently.
 
 from __future__ import annotations
 
-import statistics
-import time
 
 import numpy as np
 import pytest
@@ -84,18 +82,18 @@ def test_every_histogram_is_a_distribution_over_the_bins(explorer):
         assert snapshot.g_prime_hist.sum() == pytest.approx(1.0, abs=1e-12)
 
 
-def test_a_change_only_redraws_the_changing_artists(explorer):
-    """A change restores the cached background instead of drawing the figure again (~10x slower).
+def test_a_change_only_redraws_the_changing_artists(explorer, monkeypatch):
+    """A change restores the cached background instead of drawing the whole figure again (~10x slower).
 
-    The median over several changes is asserted below 150 ms, a bound a full redraw exceeds even on a fast
-    machine, while the incremental redraw takes ~20 ms here (loaded CI machines can be several times slower).
+    Checked by counting full draws, not by timing (the browser bench measures the latency).
     """
-    durations = []
+    full_draws = []
+    monkeypatch.setattr(explorer.live.canvas, "draw", lambda *args: full_draws.append(args))
+    pngs = []
     for name in ["sigmoid", "relu", "softplus", "leaky_relu", "tanh"]:
-        start = time.perf_counter()
         explorer.dropdown.value = name
-        durations.append(time.perf_counter() - start)
-    assert statistics.median(durations) < 0.15
+        pngs.append(explorer.live.png)
+    assert full_draws == [] and len(set(pngs)) == 5
 
 
 def test_static_fallback_has_the_picture_and_the_numbers():

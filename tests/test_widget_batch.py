@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import numpy as np
 import pytest
@@ -76,9 +75,10 @@ def test_example_picker_stays_inside_the_batch(explorer):
     assert explorer.describe().startswith("m = 3,")
 
 
-def test_redraw_is_fast(explorer):
-    start = time.perf_counter()
+def test_a_change_only_redraws_the_changing_artists(explorer, monkeypatch):
+    """Fixed axis limits: moving m never draws the whole figure again (the browser bench measures the latency)."""
+    full_draws = []
+    monkeypatch.setattr(explorer.live.canvas, "draw", lambda *args: full_draws.append(args))
     for m in range(1, 11):
         explorer.m_slider.value = m
-    # target 30 ms; 0.1 s leaves room for a busy CI machine
-    assert (time.perf_counter() - start) / 10 < 0.1
+    assert full_draws == []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import numpy as np
 import pytest
@@ -59,10 +58,8 @@ def test_choosing_an_activation_updates_the_graph_and_the_table():
     assert explorer.dropdown.description == "activation"
     assert set(explorer.dropdown.options) <= set(ACTIVATIONS)
     tanh_png = explorer.live.png
-    start = time.perf_counter()
     explorer.dropdown.value = "relu"
-    elapsed = time.perf_counter() - start
-    assert elapsed < 0.03  # the brief's budget per change; it takes ~1 ms (everything is precomputed)
+    assert explorer.live.png is explorer.pngs["relu"]  # the very frame drawn when the widget was built
     assert explorer.artists.local["z1_0", "a1_0"].get_text() == "\u00d70.000"  # relu'(-1.4) = 0
     assert explorer.artists.grad["z1_0"].get_text() == "0.000"
     assert explorer.artists.grad["a1_0"].get_text() == "-0.780"  # the gradient reaches a1_0, not z1_0
