@@ -39,6 +39,10 @@ from .validation import (
 
 Parameters = dict[str, np.ndarray]
 EPSILON = 1e-15  # A2 is clipped to [EPSILON, 1 - EPSILON] in the cost, so the cost stays finite
+# Backprop forms dA1 and g1'(Z1) for a block of hidden units at a time, about BLOCK numbers each, so
+# that they stay in the processor's cache until they are multiplied: one pass over memory instead of
+# four for a large layer. The course's sizes (m = 400) fit in one block.
+BLOCK = 1 << 16
 
 
 def layer_sizes(X: np.ndarray, Y: np.ndarray, n_h: int = 4) -> tuple[int, int, int]:
@@ -127,8 +131,13 @@ def _backward_propagation(parameters: Parameters, cache, X: np.ndarray, Y: np.nd
     dZ2 = A2 - Y  # dL/dZ2, one column per example
     dW2 = (1 / m) * np.dot(dZ2, A1.T)
     db2 = (1 / m) * dZ2.sum(axis=1, keepdims=True)
-    dA1 = np.dot(W2.T, dZ2)  # dL/dA1
-    dZ1 = dA1 * g1.g_prime(Z1, A1)  # elementwise: unit k of example i only feeds through its own g
+    dZ1 = np.empty_like(A1)
+    step = max(1, BLOCK // m)
+    for k in range(0, A1.shape[0], step):  # a block of hidden units at a time (see BLOCK)
+        rows = slice(k, k + step)
+        dA1 = np.dot(W2.T[rows], dZ2)  # dL/dA1 of these units
+        # dZ1 = dA1 * g1'(Z1), elementwise: unit k of example i only feeds through its own g
+        np.multiply(dA1, g1.g_prime(Z1[rows], A1[rows]), out=dZ1[rows])
     dW1 = (1 / m) * np.dot(dZ1, X.T)
     db1 = (1 / m) * dZ1.sum(axis=1, keepdims=True)
     return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
