@@ -5,8 +5,12 @@ The reference, with the course's names::
     from helpers import (layer_sizes, initialize_parameters, forward_propagation, compute_cost,
                          backward_propagation, update_parameters, nn_model, predict)
 
-Activations live in :mod:`helpers.activations`, gradient checking in :mod:`helpers.gradcheck`, the
-data sets in :mod:`helpers.data`, plots in :mod:`helpers.plots` and widgets in :mod:`helpers.widgets`.
+Beside it, one module per concern: activations with their derivatives (:mod:`helpers.activations`),
+input checks (:mod:`helpers.validation`), gradient checking (:mod:`helpers.gradcheck`), the shipped
+data sets (:mod:`helpers.data`), logistic regression (:mod:`helpers.logistic`), the L-layer network
+in the course's Week 4 names (:mod:`helpers.deep`), the gallery of classic backprop bugs
+(:mod:`helpers.bugs`) and the exercise checker that names them (:mod:`helpers.checker`), plots
+(:mod:`helpers.plots`) and widgets (:mod:`helpers.widgets`).
 """
 
 from .activations import ACTIVATIONS, Activation, get_activation, sigmoid
