@@ -29,8 +29,9 @@ from collections.abc import Sequence
 import numpy as np
 
 from .activations import Activation, get_activation
-from .network import compute_cost
-from .validation import MissingKeyError, ShapeError, check_array, check_labels, check_same_shape
+from .network import _update_parameters, compute_cost
+from .validation import (MissingKeyError, ShapeError, check_array, check_labels, check_same_shape,
+                         require_keys)
 
 __all__ = [
     "initialize_parameters_deep", "linear_forward", "linear_activation_forward", "L_model_forward",
@@ -300,9 +301,7 @@ def update_parameters(
     Returns a new dict; ``parameters`` is left alone.
     """
     parameters = check_deep_parameters(parameters)
+    require_keys("grads", grads, tuple("d" + key for key in parameters))
     for key, value in parameters.items():
-        if "d" + key not in grads:
-            raise MissingKeyError(f"grads is missing key 'd{key}'; "
-                                  "expected a gradient for every parameter")
         check_same_shape("d" + key, grads["d" + key], value.shape, f"{key} has shape {value.shape}")
-    return {key: value - learning_rate * grads["d" + key] for key, value in parameters.items()}
+    return _update_parameters(parameters, grads, learning_rate)

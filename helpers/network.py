@@ -99,13 +99,19 @@ def _compute_cost(A2: np.ndarray, Y: np.ndarray) -> float:
     return -float(logprobs.sum()) / m
 
 
+def losses_from_Z2(Z2: np.ndarray, Y: np.ndarray) -> np.ndarray:
+    """The loss of each entry, ``L = -(y log a + (1 - y) log(1 - a))`` with ``a = sigma(z)``, computed as
+    ``log(1 + e^z) - y z``: the same function, without ``log 0`` where ``a`` rounds to 0 or 1. Shape of ``Z2``."""
+    return np.logaddexp(0.0, Z2) - Y * Z2
+
+
 def cost_from_Z2(Z2: np.ndarray, Y: np.ndarray) -> float:
     """The same cost computed from ``Z2`` (unchecked): ``L = log(1 + e^z) - y z``, exact even where ``A2`` rounds to 0 or 1.
 
     ``log(1 - A2)`` loses digits when ``A2`` is near 1 (``1 - A2`` cancels); finite differences of the cost
     magnify that loss by ``1 / epsilon``, so gradient checking uses this form.
     """
-    return float((np.logaddexp(0.0, Z2) - Y * Z2).sum()) / Y.shape[1]
+    return float(losses_from_Z2(Z2, Y).sum()) / Y.shape[1]
 
 
 def compute_cost(A2: np.ndarray, Y: np.ndarray) -> float:
@@ -171,7 +177,8 @@ def backward_propagation(
 
 
 def _update_parameters(parameters: Parameters, grads, learning_rate: float) -> Parameters:
-    return {key: parameters[key] - learning_rate * grads["d" + key] for key in ("W1", "b1", "W2", "b2")}
+    # every parameter, whatever the number of layers (helpers.deep uses it too)
+    return {key: value - learning_rate * grads["d" + key] for key, value in parameters.items()}
 
 
 def update_parameters(

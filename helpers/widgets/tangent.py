@@ -20,6 +20,7 @@ from matplotlib.figure import Figure
 
 from ..activations import sigmoid
 from ..gradcheck import numerical_gradient
+from ..network import losses_from_Z2
 from .base import Explorer, LiveFigure, number
 
 Z_RANGE = (-8.0, 8.0)
@@ -27,15 +28,6 @@ TANGENT_HALF_WIDTH = 2.0  # the tangent is drawn over [z - 2, z + 2]
 TANGENT_COLOR = "#dd8a0b"
 SQUARED_ERROR_COLOR = "0.45"
 LOSS_COLOR = "#2b4c7e"
-
-
-def cross_entropy_of_z(z: np.ndarray, y: int) -> np.ndarray:
-    """``-(y log a + (1 - y) log(1 - a))`` with ``a = sigma(z)``; shape of ``z``.
-
-    Computed as ``log(1 + e^z) - y z``, the same function without ``log 0`` where ``a`` rounds to
-    0 or 1.
-    """
-    return np.logaddexp(0.0, z) - y * z
 
 
 def cross_entropy_slope(z: np.ndarray, y: int) -> np.ndarray:
@@ -117,7 +109,7 @@ class TangentExplorer(Explorer):
     def _relabel(self, change=None) -> None:
         """The label ``y`` changed: new curves."""
         y = int(self.y_toggle.value)
-        self.curve.set_ydata(cross_entropy_of_z(self.zs, y))
+        self.curve.set_ydata(losses_from_Z2(self.zs, y))
         self.slope_curve.set_ydata(cross_entropy_slope(self.zs, y))
         self.se_curve.set_ydata(squared_error_slope(self.zs, y))
         self._move()
@@ -127,9 +119,9 @@ class TangentExplorer(Explorer):
         self.z, self.y = float(self.z_slider.value), int(self.y_toggle.value)
         z = np.array([self.z])
         self.a = float(sigmoid(z)[0])
-        self.L = float(cross_entropy_of_z(z, self.y)[0])
+        self.L = float(losses_from_Z2(z, self.y)[0])
         self.slope = float(
-            numerical_gradient(lambda z_: float(cross_entropy_of_z(z_, self.y)[0]), z)[0])
+            numerical_gradient(lambda z_: float(losses_from_Z2(z_, self.y)[0]), z)[0])
         self.a_minus_y = float(cross_entropy_slope(z, self.y)[0])
         self.squared_error_slope = float(squared_error_slope(z, self.y)[0])
         ends = np.array([self.z - TANGENT_HALF_WIDTH, self.z + TANGENT_HALF_WIDTH])
