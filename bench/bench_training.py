@@ -22,7 +22,12 @@ from sklearn.neural_network import MLPClassifier
 
 from helpers import load_planar_dataset, nn_model
 from helpers.activations import get_activation
-from helpers.network import _backward_propagation, _forward_propagation, backward_propagation, forward_propagation
+from helpers.network import (
+    _backward_propagation,
+    _forward_propagation,
+    backward_propagation,
+    forward_propagation,
+)
 
 
 def best_of(function, repeats: int) -> float:
@@ -38,13 +43,27 @@ def best_of(function, repeats: int) -> float:
 
 def training_speed(iterations: int, repeats: int) -> None:
     X, Y = load_planar_dataset()
-    ours = best_of(lambda: nn_model(X, Y, n_h=4, num_iterations=iterations, learning_rate=1.2), repeats)
+    ours = best_of(
+        lambda: nn_model(X, Y, n_h=4, num_iterations=iterations, learning_rate=1.2), repeats
+    )
 
     def sklearn_fit():
-        model = MLPClassifier(hidden_layer_sizes=(4,), activation="tanh", solver="sgd", batch_size=X.shape[1],
-                              learning_rate="constant", learning_rate_init=1.2, momentum=0.0,
-                              nesterovs_momentum=False, alpha=0.0, max_iter=iterations, shuffle=False,
-                              tol=0.0, n_iter_no_change=iterations + 1, random_state=2)
+        model = MLPClassifier(
+            hidden_layer_sizes=(4,),
+            activation="tanh",
+            solver="sgd",
+            batch_size=X.shape[1],
+            learning_rate="constant",
+            learning_rate_init=1.2,
+            momentum=0.0,
+            nesterovs_momentum=False,
+            alpha=0.0,
+            max_iter=iterations,
+            shuffle=False,
+            tol=0.0,
+            n_iter_no_change=iterations + 1,
+            random_state=2,
+        )
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ConvergenceWarning)  # it stops at max_iter, as asked
             model.fit(X.T, Y.ravel())
@@ -64,8 +83,12 @@ def large_layer_overhead(repeats: int) -> None:
     rng = np.random.default_rng(0)
     X = rng.standard_normal((n_x, m))
     Y = (rng.random((n_y, m)) > 0.5).astype(float)
-    parameters = {"W1": rng.standard_normal((n_h, n_x)) * 0.05, "b1": np.zeros((n_h, 1)),
-                  "W2": rng.standard_normal((n_y, n_h)) * 0.05, "b2": np.zeros((n_y, 1))}
+    parameters = {
+        "W1": rng.standard_normal((n_h, n_x)) * 0.05,
+        "b1": np.zeros((n_h, 1)),
+        "W2": rng.standard_normal((n_y, n_h)) * 0.05,
+        "b2": np.zeros((n_y, 1)),
+    }
     tanh = get_activation("tanh")
     _, cache = _forward_propagation(X, parameters, tanh)
     Z1, A1 = cache["Z1"], cache["A1"]
@@ -88,13 +111,19 @@ def large_layer_overhead(repeats: int) -> None:
     unavoidable = sum(kernels.values())
     total = best_of(core, repeats)
     checked = best_of(public, repeats)
-    print(f"\nlarge layer m={m}, n_x={n_x}, n_h={n_h}, n_y={n_y}, tanh, float64, median of {repeats}")
+    print(
+        f"\nlarge layer m={m}, n_x={n_x}, n_h={n_h}, n_y={n_y}, tanh, float64, median of {repeats}"
+    )
     for name, seconds in kernels.items():
         print(f"  {name:<22} {seconds * 1e3:8.1f} ms")
     print(f"  {'sum of the kernels':<22} {unavoidable * 1e3:8.1f} ms")
-    print(f"  forward + backward     {total * 1e3:8.1f} ms   ratio {total / unavoidable:.2f}   (target <= 1.2)")
-    print(f"  same, public functions {checked * 1e3:8.1f} ms   ratio {checked / unavoidable:.2f}"
-          "   (adds the input checks: a NaN/inf scan of X, Z1, A1 ...)")
+    print(
+        f"  forward + backward     {total * 1e3:8.1f} ms   ratio {total / unavoidable:.2f}   (target <= 1.2)"
+    )
+    print(
+        f"  same, public functions {checked * 1e3:8.1f} ms   ratio {checked / unavoidable:.2f}"
+        "   (adds the input checks: a NaN/inf scan of X, Z1, A1 ...)"
+    )
 
 
 def main() -> None:

@@ -33,7 +33,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.browser.lab import (  # noqa: E402
-    NOTEBOOKS, VIEWPORT, JupyterLab, NotebookPage, launch_chromium, missing_requirement,
+    NOTEBOOKS,
+    VIEWPORT,
+    JupyterLab,
+    NotebookPage,
+    launch_chromium,
+    missing_requirement,
 )
 
 TARGET_MS = 100.0
@@ -140,7 +145,9 @@ def bench_notebook(context, lab: JupyterLab, name: str, changes: int) -> list[di
         notebook.run_all()
         problems = notebook.cell_problems()
         if problems:
-            raise RuntimeError(f"{name} does not run cleanly in JupyterLab:\n" + "\n".join(problems))
+            raise RuntimeError(
+                f"{name} does not run cleanly in JupyterLab:\n" + "\n".join(problems)
+            )
         label = "activation"
         dropdowns = notebook.dropdowns(label)
         if not dropdowns and name in PROXY:
@@ -149,13 +156,19 @@ def bench_notebook(context, lab: JupyterLab, name: str, changes: int) -> list[di
         for k, dropdown in enumerate(dropdowns, start=1):
             options = dropdown.options()
             start = options.index(dropdown.value())
-            cycle = [options[(start + i) % len(options)] for i in range(1, changes + len(options) + 1)]
-            warm_up = [measure_change(notebook, dropdown.select, v) for v in cycle[:len(options)]]
-            measured = [measure_change(notebook, dropdown.select, v) for v in cycle[len(options):]]
-            rows.append({
-                "notebook": Path(name).stem, "control": label + (f" #{k}" if len(dropdowns) > 1 else ""),
-                "first": warm_up[0]["painted"], "measured": measured,
-            })
+            cycle = [
+                options[(start + i) % len(options)] for i in range(1, changes + len(options) + 1)
+            ]
+            warm_up = [measure_change(notebook, dropdown.select, v) for v in cycle[: len(options)]]
+            measured = [measure_change(notebook, dropdown.select, v) for v in cycle[len(options) :]]
+            rows.append(
+                {
+                    "notebook": Path(name).stem,
+                    "control": label + (f" #{k}" if len(dropdowns) > 1 else ""),
+                    "first": warm_up[0]["painted"],
+                    "measured": measured,
+                }
+            )
         errors = notebook.kernel_errors()
         if errors:
             raise RuntimeError(f"{name}: widget callbacks failed:\n" + "\n".join(errors))
@@ -166,9 +179,15 @@ def bench_notebook(context, lab: JupyterLab, name: str, changes: int) -> list[di
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--changes", type=int, default=12, help="measured changes per control (default 12)")
-    parser.add_argument("--notebooks", nargs="*", default=[],
-                        help="notebook numbers or names to measure (default: all)")
+    parser.add_argument(
+        "--changes", type=int, default=12, help="measured changes per control (default 12)"
+    )
+    parser.add_argument(
+        "--notebooks",
+        nargs="*",
+        default=[],
+        help="notebook numbers or names to measure (default: all)",
+    )
     args = parser.parse_args()
     reason = missing_requirement()
     if reason:
@@ -190,31 +209,44 @@ def main() -> None:
         finally:
             browser.close()
 
-    print(f"Widget latency, change of the dropdown -> last redrawn image painted, in the page's clock "
-          f"(Chromium {version}, {os.cpu_count()} CPUs, {platform.machine()}, "
-          f"load average {os.getloadavg()[0]:.1f}); "
-          f"target: median <= {TARGET_MS:.0f} ms")
-    header = (f"{'notebook':<26} {'control':<11} {'n':>3} {'median ms':>10} {'max ms':>7} "
-              f"{'src set ms':>11} {'decoded ms':>11} {'first ms':>9} {'images':>7} {'then frames':>12}")
+    print(
+        f"Widget latency, change of the dropdown -> last redrawn image painted, in the page's clock "
+        f"(Chromium {version}, {os.cpu_count()} CPUs, {platform.machine()}, "
+        f"load average {os.getloadavg()[0]:.1f}); "
+        f"target: median <= {TARGET_MS:.0f} ms"
+    )
+    header = (
+        f"{'notebook':<26} {'control':<11} {'n':>3} {'median ms':>10} {'max ms':>7} "
+        f"{'src set ms':>11} {'decoded ms':>11} {'first ms':>9} {'images':>7} {'then frames':>12}"
+    )
     print(header)
     print("-" * len(header))
     for row in rows:
         measured = row["measured"]
         painted = [m["painted"] for m in measured]
         frames = [m for m in measured if m["frames"]]
-        animation = "-" if not frames else (
-            f"{median(m['frames'] for m in frames):.0f} to {median(m['lastFrame'] for m in frames):.0f} ms")
+        animation = (
+            "-"
+            if not frames
+            else (
+                f"{median(m['frames'] for m in frames):.0f} to {median(m['lastFrame'] for m in frames):.0f} ms"
+            )
+        )
         flag = "" if median(painted) <= TARGET_MS else "  over target"
-        print(f"{row['notebook']:<26} {row['control']:<11} {len(painted):>3} {median(painted):>10.0f} "
-              f"{max(painted):>7.0f} {median(m['srcSet'] for m in measured):>11.0f} "
-              f"{median(m['decoded'] for m in measured):>11.0f} {row['first']:>9.0f} "
-              f"{max(m['images'] for m in measured):>7} {animation:>12}{flag}")
+        print(
+            f"{row['notebook']:<26} {row['control']:<11} {len(painted):>3} {median(painted):>10.0f} "
+            f"{max(painted):>7.0f} {median(m['srcSet'] for m in measured):>11.0f} "
+            f"{median(m['decoded'] for m in measured):>11.0f} {row['first']:>9.0f} "
+            f"{max(m['images'] for m in measured):>7} {animation:>12}{flag}"
+        )
     if not rows:
         print("(no notebook has a dropdown labelled 'activation')")
-    print("median/max: the change's last image painted; src set: its last image reached the page (kernel +\n"
-          "transport); decoded: and was decoded; first: the first change (warm-up, not in n); images: images\n"
-          "per change; then frames: later images (an animation, e.g. live training): median count and median\n"
-          "time of the last one. All in ms from the change, medians over the n changes.")
+    print(
+        "median/max: the change's last image painted; src set: its last image reached the page (kernel +\n"
+        "transport); decoded: and was decoded; first: the first change (warm-up, not in n); images: images\n"
+        "per change; then frames: later images (an animation, e.g. live training): median count and median\n"
+        "time of the last one. All in ms from the change, medians over the n changes."
+    )
 
 
 if __name__ == "__main__":

@@ -46,7 +46,9 @@ def make_moons(seed: int = 2, noise: float = 0.2) -> tuple[np.ndarray, np.ndarra
     return X, Y
 
 
-def make_circles(seed: int = 3, noise: float = 0.1, factor: float = 0.5) -> tuple[np.ndarray, np.ndarray]:
+def make_circles(
+    seed: int = 3, noise: float = 0.1, factor: float = 0.5
+) -> tuple[np.ndarray, np.ndarray]:
     """An outer circle (class 0) around an inner one of radius ``factor`` (class 1), with noise."""
     rng = np.random.default_rng(seed)
     t = np.linspace(0, 2 * np.pi, M // 2, endpoint=False)
@@ -65,17 +67,26 @@ def make_xor(seed: int = 4) -> tuple[np.ndarray, np.ndarray]:
 
 
 DATASETS = {
-    "flower": (make_flower, "the course's planar flower: 400 points in 8 petals, 200 per class",
-               "np.random.seed(1) (legacy generator), as in the course"),
+    "flower": (
+        make_flower,
+        "the course's planar flower: 400 points in 8 petals, 200 per class",
+        "np.random.seed(1) (legacy generator), as in the course",
+    ),
     "moons": (make_moons, "two interleaving half moons, Gaussian noise 0.2", "default_rng(2)"),
-    "circles": (make_circles, "two concentric circles, radii 1 and 0.5, Gaussian noise 0.1", "default_rng(3)"),
+    "circles": (
+        make_circles,
+        "two concentric circles, radii 1 and 0.5, Gaussian noise 0.1",
+        "default_rng(3)",
+    ),
     "xor": (make_xor, "uniform square, class 1 where x1 * x2 > 0", "default_rng(4)"),
 }
 
 
 def to_csv(X: np.ndarray, Y: np.ndarray) -> bytes:
     """``X (2, m)`` and ``Y (1, m)`` as CSV text, one example per row, shortest exact float repr."""
-    rows = ["x1,x2,y"] + [f"{float(x1)!r},{float(x2)!r},{int(y)}" for x1, x2, y in zip(X[0], X[1], Y[0])]
+    rows = ["x1,x2,y"] + [
+        f"{float(x1)!r},{float(x2)!r},{int(y)}" for x1, x2, y in zip(X[0], X[1], Y[0])
+    ]
     return ("\n".join(rows) + "\n").encode()
 
 
@@ -99,7 +110,12 @@ def main(out_dir: Path = HERE) -> None:
         data = to_csv(X, Y)
         (out_dir / f"{name}.csv").write_bytes(data)
         sha256 = hashlib.sha256(data).hexdigest()
-        manifest[name] = {"file": f"{name}.csv", "sha256": sha256, "m": int(X.shape[1]), "description": description}
+        manifest[name] = {
+            "file": f"{name}.csv",
+            "sha256": sha256,
+            "m": int(X.shape[1]),
+            "description": description,
+        }
         cards.append(card(name, description, seed, X, Y, sha256))
     (out_dir / "datasets.json").write_text(json.dumps(manifest, indent=2) + "\n")
     (out_dir / "README.md").write_text(

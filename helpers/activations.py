@@ -14,8 +14,8 @@ Look an activation up by name with :func:`get_activation`; ``ACTIVATIONS`` lists
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 from scipy.special import expit
@@ -89,16 +89,32 @@ def _softplus_prime(Z: Array, A: Array) -> Array:
 ACTIVATIONS: dict[str, Activation] = {
     a.name: a
     for a in (
-        Activation("sigmoid", sigmoid, _sigmoid_prime,
-                   r"\sigma(z) = \frac{1}{1 + e^{-z}}", r"a(1 - a)", "a"),
-        Activation("tanh", np.tanh, _tanh_prime,
-                   r"\tanh z = \frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}", r"1 - a^2", "a"),
-        Activation("relu", relu, _relu_prime,
-                   r"\max(0, z)", r"\mathbb{1}[z > 0]", "z"),
-        Activation("leaky_relu", leaky_relu, _leaky_relu_prime,
-                   r"\max(0.01 z, z)", r"1 \text{ if } z > 0 \text{ else } 0.01", "z"),
-        Activation("softplus", softplus, _softplus_prime,
-                   r"\log(1 + e^{z})", r"\sigma(z)", "z"),
+        Activation(
+            "sigmoid",
+            sigmoid,
+            _sigmoid_prime,
+            r"\sigma(z) = \frac{1}{1 + e^{-z}}",
+            r"a(1 - a)",
+            "a",
+        ),
+        Activation(
+            "tanh",
+            np.tanh,
+            _tanh_prime,
+            r"\tanh z = \frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}",
+            r"1 - a^2",
+            "a",
+        ),
+        Activation("relu", relu, _relu_prime, r"\max(0, z)", r"\mathbb{1}[z > 0]", "z"),
+        Activation(
+            "leaky_relu",
+            leaky_relu,
+            _leaky_relu_prime,
+            r"\max(0.01 z, z)",
+            r"1 \text{ if } z > 0 \text{ else } 0.01",
+            "z",
+        ),
+        Activation("softplus", softplus, _softplus_prime, r"\log(1 + e^{z})", r"\sigma(z)", "z"),
     )
 }
 

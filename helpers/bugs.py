@@ -111,8 +111,9 @@ class Bug:
     fixes: Fixes
     switches: Mapping[str, object] = field(default_factory=dict)
 
-    def __call__(self, parameters, cache, X, Y,
-                 activation: str | Activation = "tanh") -> dict[str, Array]:
+    def __call__(
+        self, parameters, cache, X, Y, activation: str | Activation = "tanh"
+    ) -> dict[str, Array]:
         return backward_with(parameters, cache, X, Y, activation, **self.switches)
 
     @property
@@ -130,8 +131,10 @@ def _in_dW(wrong: str, right: str) -> Fixes:
 
     The templates use ``{l}`` (the layer) and ``{prev}`` (``X`` or ``A1``).
     """
-    return {f"dW{l}": (wrong.format(l=l, prev=prev), right.format(l=l, prev=prev))
-            for l, prev in ((1, "X"), (2, "A1"))}
+    return {
+        f"dW{l}": (wrong.format(l=l, prev=prev), right.format(l=l, prev=prev))
+        for l, prev in ((1, "X"), (2, "A1"))
+    }
 
 
 def _in_db(wrong: str, right: str) -> Fixes:
@@ -145,60 +148,110 @@ def _in_layer_1(wrong: str, right: str) -> Fixes:
 
 _DZ1 = "dZ1 = W2.T @ dZ2 * (1 - A1**2)"
 _BUG_LIST = (
-    Bug("missing_transpose_W2", "missing transpose of W2",
+    Bug(
+        "missing_transpose_W2",
+        "missing transpose of W2",
         "dA1 uses W2 where W2.T belongs "
         "(W2 is (n_y, n_h); only W2.T maps dZ2 (n_y, m) to (n_h, m))",
-        _in_layer_1("dA1 = W2 @ dZ2", "dA1 = W2.T @ dZ2"), {"transpose_W2": False}),
-    Bug("missing_transpose_in_dW", "missing transpose in dW",
+        _in_layer_1("dA1 = W2 @ dZ2", "dA1 = W2.T @ dZ2"),
+        {"transpose_W2": False},
+    ),
+    Bug(
+        "missing_transpose_in_dW",
+        "missing transpose in dW",
         "dW multiplies dZ by A_prev instead of A_prev.T (X.T in dW1, A1.T in dW2)",
         _in_dW("dW{l} = (1/m) * dZ{l} @ {prev}", "dW{l} = (1/m) * dZ{l} @ {prev}.T"),
-        {"transpose_A_prev": False}),
-    Bug("elementwise_in_dW", "* instead of @ in dW",
+        {"transpose_A_prev": False},
+    ),
+    Bug(
+        "elementwise_in_dW",
+        "* instead of @ in dW",
         "dW uses the elementwise product * where the matrix product @ "
         "(a sum over the m examples) belongs",
         _in_dW("dW{l} = (1/m) * dZ{l} * {prev}.T", "dW{l} = (1/m) * dZ{l} @ {prev}.T"),
-        {"dW_product": "*"}),
-    Bug("elementwise_in_dA1", "* instead of @ in dA1",
+        {"dW_product": "*"},
+    ),
+    Bug(
+        "elementwise_in_dA1",
+        "* instead of @ in dA1",
         "dA1 uses * where @ belongs; with one output (n_y = 1) the two agree, "
         "so only n_y > 1 shows it",
-        _in_layer_1("dA1 = W2.T * dZ2", "dA1 = W2.T @ dZ2"), {"dA1_product": "*"}),
-    Bug("missing_g_prime", "missing g'",
+        _in_layer_1("dA1 = W2.T * dZ2", "dA1 = W2.T @ dZ2"),
+        {"dA1_product": "*"},
+    ),
+    Bug(
+        "missing_g_prime",
+        "missing g'",
         "dZ1 leaves out the factor g'(Z1): "
         "the gradient goes through the activation as if it were linear",
-        _in_layer_1("dZ1 = W2.T @ dZ2", _DZ1), {"g_prime": "missing"}),
-    Bug("g_instead_of_g_prime", "g instead of g'",
+        _in_layer_1("dZ1 = W2.T @ dZ2", _DZ1),
+        {"g_prime": "missing"},
+    ),
+    Bug(
+        "g_instead_of_g_prime",
+        "g instead of g'",
         "dZ1 multiplies by g(Z1) = A1 instead of g'(Z1)",
-        _in_layer_1("dZ1 = W2.T @ dZ2 * A1", _DZ1), {"g_prime": "g(Z1)"}),
-    Bug("a_formula_fed_Z1", "g' written through a, fed Z1",
+        _in_layer_1("dZ1 = W2.T @ dZ2 * A1", _DZ1),
+        {"g_prime": "g(Z1)"},
+    ),
+    Bug(
+        "a_formula_fed_Z1",
+        "g' written through a, fed Z1",
         "the formula of g' in terms of a (1 - a^2 for tanh, a(1 - a) for sigmoid) "
         "is applied to Z1 instead of A1",
-        _in_layer_1("dZ1 = W2.T @ dZ2 * (1 - Z1**2)", _DZ1), {"g_prime": "a-formula(Z1)"}),
-    Bug("g_prime_of_A1", "g' evaluated at A1",
+        _in_layer_1("dZ1 = W2.T @ dZ2 * (1 - Z1**2)", _DZ1),
+        {"g_prime": "a-formula(Z1)"},
+    ),
+    Bug(
+        "g_prime_of_A1",
+        "g' evaluated at A1",
         "g' is evaluated at A1 instead of Z1 "
         "(1 - tanh(A1)^2, or sigmoid(A1)(1 - sigmoid(A1))): g is applied twice",
-        _in_layer_1("dZ1 = W2.T @ dZ2 * (1 - np.tanh(A1)**2)",
-                    "dZ1 = W2.T @ dZ2 * (1 - np.tanh(Z1)**2)"),
-        {"g_prime": "g'(A1)"}),
-    Bug("missing_one_over_m", "1/m missing",
+        _in_layer_1(
+            "dZ1 = W2.T @ dZ2 * (1 - np.tanh(A1)**2)", "dZ1 = W2.T @ dZ2 * (1 - np.tanh(Z1)**2)"
+        ),
+        {"g_prime": "g'(A1)"},
+    ),
+    Bug(
+        "missing_one_over_m",
+        "1/m missing",
         "dW and db add up the m examples' gradients without dividing by m: m times too large",
-        {**_in_dW("dW{l} = dZ{l} @ {prev}.T", "dW{l} = (1/m) * dZ{l} @ {prev}.T"),
-         **_in_db("db{l} = np.sum(dZ{l}, axis=1, keepdims=True)",
-                  "db{l} = (1/m) * np.sum(dZ{l}, axis=1, keepdims=True)")},
-        {"one_over_m": False}),
-    Bug("one_over_m_twice", "1/m applied twice",
+        {
+            **_in_dW("dW{l} = dZ{l} @ {prev}.T", "dW{l} = (1/m) * dZ{l} @ {prev}.T"),
+            **_in_db(
+                "db{l} = np.sum(dZ{l}, axis=1, keepdims=True)",
+                "db{l} = (1/m) * np.sum(dZ{l}, axis=1, keepdims=True)",
+            ),
+        },
+        {"one_over_m": False},
+    ),
+    Bug(
+        "one_over_m_twice",
+        "1/m applied twice",
         "1/m is put into dZ2 and again into dW and db: m times too small",
         dict.fromkeys(("dW1", "db1", "dW2", "db2"), ("dZ2 = (A2 - Y) / m", "dZ2 = A2 - Y")),
-        {"dZ2_over_m": True}),
-    Bug("missing_keepdims", "keepdims missing",
+        {"dZ2_over_m": True},
+    ),
+    Bug(
+        "missing_keepdims",
+        "keepdims missing",
         "db sums without keepdims=True: shape (n,) instead of the column (n, 1)",
-        _in_db("db{l} = (1/m) * np.sum(dZ{l}, axis=1)",
-               "db{l} = (1/m) * np.sum(dZ{l}, axis=1, keepdims=True)"),
-        {"keepdims": False}),
-    Bug("wrong_sum_axis", "wrong sum axis",
+        _in_db(
+            "db{l} = (1/m) * np.sum(dZ{l}, axis=1)",
+            "db{l} = (1/m) * np.sum(dZ{l}, axis=1, keepdims=True)",
+        ),
+        {"keepdims": False},
+    ),
+    Bug(
+        "wrong_sum_axis",
+        "wrong sum axis",
         "db sums over the units (axis=0) instead of over the examples (axis=1): shape (1, m)",
-        _in_db("db{l} = (1/m) * np.sum(dZ{l}, axis=0, keepdims=True)",
-               "db{l} = (1/m) * np.sum(dZ{l}, axis=1, keepdims=True)"),
-        {"sum_axis": 0}),
+        _in_db(
+            "db{l} = (1/m) * np.sum(dZ{l}, axis=0, keepdims=True)",
+            "db{l} = (1/m) * np.sum(dZ{l}, axis=1, keepdims=True)",
+        ),
+        {"sum_axis": 0},
+    ),
 )
 
 BUGS: Mapping[str, Bug] = MappingProxyType({bug.name: bug for bug in _BUG_LIST})
@@ -218,8 +271,10 @@ def combine(*bugs: Bug) -> Bug | None:
     for key in ("dW1", "db1", "dW2", "db2"):
         lines = [bug.fixes[key] for bug in bugs if key in bug.fixes]
         if lines:
-            fixes[key] = ("\n".join(wrong for wrong, _ in lines),
-                          "\n".join(right for _, right in lines))
+            fixes[key] = (
+                "\n".join(wrong for wrong, _ in lines),
+                "\n".join(right for _, right in lines),
+            )
     return Bug(
         name="+".join(bug.name for bug in bugs),
         title=" and ".join(bug.title for bug in bugs),

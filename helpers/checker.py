@@ -37,8 +37,7 @@ CODE_LABELS = ("you probably wrote:", "the right line is:", "in the line:")  # l
 
 @dataclass(frozen=True)
 class Network:
-    """A test network's sizes: ``X (n_x, m)``, ``W1 (n_h, n_x)``, ``W2 (n_y, n_h)``, ``Y (n_y, m)``.
-    """
+    """A test network's sizes: ``X (n_x, m)``, ``W1 (n_h, n_x)``, ``W2 (n_y, n_h)``, ``Y (n_y, m)``."""
 
     n_x: int
     n_h: int
@@ -65,8 +64,12 @@ def _problem(network: Network, seed: int, g1: Activation):
     """
     rng = np.random.default_rng(seed)
     n_x, n_h, n_y, m = network.n_x, network.n_h, network.n_y, network.m
-    parameters = {"W1": rng.standard_normal((n_h, n_x)), "b1": rng.standard_normal((n_h, 1)),
-                  "W2": rng.standard_normal((n_y, n_h)), "b2": rng.standard_normal((n_y, 1))}
+    parameters = {
+        "W1": rng.standard_normal((n_h, n_x)),
+        "b1": rng.standard_normal((n_h, 1)),
+        "W2": rng.standard_normal((n_y, n_h)),
+        "b2": rng.standard_normal((n_y, 1)),
+    }
     X = rng.standard_normal((n_x, m))
     Y = (rng.random((n_y, m)) > 0.5).astype(float)
     _, cache = _forward_propagation(X, parameters, g1)
@@ -118,15 +121,20 @@ def _caller(fn: Callable, activation: str) -> Callable:
 def _learner_line(fn: Callable, error: BaseException) -> str:
     """The line of ``fn``'s own code where ``error`` was raised (``""`` if not found)."""
     filename = getattr(getattr(fn, "__code__", None), "co_filename", None)
-    frames = [frame for frame in traceback.extract_tb(error.__traceback__)
-              if frame.filename == filename]
+    frames = [
+        frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename == filename
+    ]
     return (frames[-1].line or "").strip() if frames else ""
 
 
 def _run(fn: Callable, call: Callable, problem) -> Outcome:
     parameters, cache, X, Y = problem
-    copies = ({k: v.copy() for k, v in parameters.items()}, {k: v.copy() for k, v in cache.items()},
-              X.copy(), Y.copy())
+    copies = (
+        {k: v.copy() for k, v in parameters.items()},
+        {k: v.copy() for k, v in cache.items()},
+        X.copy(),
+        Y.copy(),
+    )
     with warnings.catch_warnings(), np.errstate(all="ignore"):
         warnings.simplefilter("ignore")
         try:
@@ -135,10 +143,15 @@ def _run(fn: Callable, call: Callable, problem) -> Outcome:
             outcome = Outcome(error=error, line=_learner_line(fn, error))
     names = (("parameters", parameters), ("cache", cache))
     outcome.changed = tuple(
-        f"{name}['{key}']" for (name, original), copy in zip(names, copies)
-        for key in original if not _unchanged(original[key], copy.get(key))
-    ) + tuple(name for name, original, copy in (("X", X, copies[2]), ("Y", Y, copies[3]))
-              if not _unchanged(original, copy))
+        f"{name}['{key}']"
+        for (name, original), copy in zip(names, copies)
+        for key in original
+        if not _unchanged(original[key], copy.get(key))
+    ) + tuple(
+        name
+        for name, original, copy in (("X", X, copies[2]), ("Y", Y, copies[3]))
+        if not _unchanged(original, copy)
+    )
     return outcome
 
 
@@ -191,8 +204,12 @@ class CheckResult:
     @property
     def mistakes(self) -> set[str]:
         """Names (keys of :data:`helpers.bugs.BUGS`) of the gallery mistakes the gradients match."""
-        return {name for verdict in self.verdicts.values() for bug in verdict.mistakes
-                for name in bug.name.split("+")}
+        return {
+            name
+            for verdict in self.verdicts.values()
+            for bug in verdict.mistakes
+            for name in bug.name.split("+")
+        }
 
     def __str__(self) -> str:
         lines = "\n".join([self.headline, *self.details]).splitlines()
@@ -208,17 +225,20 @@ def _wrap(line: str) -> str:
 
     Code stays whole.
     """
-    indent = line[:len(line) - len(line.lstrip())]
+    indent = line[: len(line) - len(line.lstrip())]
     if len(line) <= WIDTH or line.lstrip().startswith(CODE_LABELS) or len(indent) >= 20:
         return line  # a line of code (or a code line's continuation, indented 27) is never split
-    return textwrap.fill(line, WIDTH, subsequent_indent=indent, break_long_words=False,
-                         break_on_hyphens=False)
+    return textwrap.fill(
+        line, WIDTH, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
+    )
 
 
 def _describe_value(value: object) -> tuple[str, str]:
     """``(status, detail)`` of a learner's gradient that is not a finite float array."""
-    if (isinstance(value, (np.ndarray, np.generic, float, int))
-            and np.asarray(value).dtype.kind in "biuf"):
+    if (
+        isinstance(value, (np.ndarray, np.generic, float, int))
+        and np.asarray(value).dtype.kind in "biuf"
+    ):
         return "not finite", "contains NaN or inf"
     return "not an array", f"a {type(value).__name__}, expected a NumPy array"
 
@@ -227,8 +247,11 @@ def _shape_detail(key: str, shape: tuple, expected: tuple) -> str:
     """``"shape (4,), expected (4, 1) like b1: <what the shape suggests>"``."""
     hint = ""
     if shape == ():
-        hint = (": a single number; sum over axis=1 with keepdims=True to keep one entry per unit"
-                if key[1] == "b" else ": a single number")
+        hint = (
+            ": a single number; sum over axis=1 with keepdims=True to keep one entry per unit"
+            if key[1] == "b"
+            else ": a single number"
+        )
     elif len(shape) == 1 and shape[0] == expected[0]:
         hint = ": a flat vector; keepdims=True keeps the column shape"
     elif shape == expected[::-1]:
@@ -240,34 +263,47 @@ def _pattern_hint(learner: dict, reference: dict) -> str:
     """A pattern in the learner's wrong gradient (per network) when no gallery mistake matches."""
     pairs = [(learner[n], reference[n]) for n in learner]
     if all(_agree(a.T, r) for a, r in pairs):
-        return ("it is the transpose of the right gradient: "
-                "the factors of a product are in the wrong order")
+        return (
+            "it is the transpose of the right gradient: "
+            "the factors of a product are in the wrong order"
+        )
     if all(a.shape == r.shape and np.vdot(r, r) > 0 for a, r in pairs):
         factors = [float(np.vdot(r, a) / np.vdot(r, r)) for a, r in pairs]
         c = factors[0]
-        if all(_agree(a, f * r) and abs(f - c) <= 1e-9 * abs(c)
-               for (a, r), f in zip(pairs, factors)):
+        if all(
+            _agree(a, f * r) and abs(f - c) <= 1e-9 * abs(c) for (a, r), f in zip(pairs, factors)
+        ):
             if abs(c + 1) < 1e-9:
                 return "it has the wrong sign: check dZ2 = A2 - Y (not Y - A2) and every minus sign"
-            return (f"it is {c:.4g} times the right gradient on every network: "
-                    "a constant factor is off")
+            return (
+                f"it is {c:.4g} times the right gradient on every network: a constant factor is off"
+            )
     right_where = {n.n_y == 1 for n, (a, r) in zip(learner, pairs) if _agree(a, r)}
     wrong_where = {n.n_y == 1 for n, (a, r) in zip(learner, pairs) if not _agree(a, r)}
     if right_where == {True} and wrong_where == {False}:
-        return ("right with one output (n_y = 1) but wrong with several: "
-                "look for a * where @ belongs, or a sum without axis=1")
+        return (
+            "right with one output (n_y = 1) but wrong with several: "
+            "look for a * where @ belongs, or a sum without axis=1"
+        )
     return ""
 
 
 def _match(key: str, learner: dict, candidates: dict[str, dict]) -> list[str]:
-    """Names of the candidate mistakes whose ``key`` gradient equals the learner's on every network.
-    """
-    return [name for name, outcomes in candidates.items()
-            if all(_agree(a, outcomes[n].gradient(key)) for n, a in learner.items())]
+    """Names of the candidate mistakes whose ``key`` gradient equals the learner's on every network."""
+    return [
+        name
+        for name, outcomes in candidates.items()
+        if all(_agree(a, outcomes[n].gradient(key)) for n, a in learner.items())
+    ]
 
 
-def _verdict(key: str, outcomes: dict, references: dict, galleries: list[Callable[[], dict]],
-             names_to_bugs: dict) -> GradientVerdict:
+def _verdict(
+    key: str,
+    outcomes: dict,
+    references: dict,
+    galleries: list[Callable[[], dict]],
+    names_to_bugs: dict,
+) -> GradientVerdict:
     """Judge one gradient over all networks and, when wrong, name the mistake."""
     ran = {n: o for n, o in outcomes.items() if o.error is None and isinstance(o.value, Mapping)}
     if not ran:
@@ -278,8 +314,11 @@ def _verdict(key: str, outcomes: dict, references: dict, galleries: list[Callabl
     for network, outcome in ran.items():
         if key not in outcome.value:
             similar = [k for k in outcome.value if isinstance(k, str) and k.lower() == key.lower()]
-            detail = (f"missing: found {similar[0]!r} (the keys are case-sensitive)" if similar
-                      else "missing")
+            detail = (
+                f"missing: found {similar[0]!r} (the keys are case-sensitive)"
+                if similar
+                else "missing"
+            )
             problems.append((5, "missing", network, detail))
             continue
         array = outcome.gradient(key)
@@ -314,9 +353,13 @@ def _verdict(key: str, outcomes: dict, references: dict, galleries: list[Callabl
 
 
 def _gallery_outcomes(bugs: dict[str, Bug], problems: dict, activation: str) -> dict[str, dict]:
-    return {name: {n: _run(bug, lambda p, c, X, Y, bug=bug: bug(p, c, X, Y, activation), problem)
-                   for n, problem in problems.items()}
-            for name, bug in bugs.items()}
+    return {
+        name: {
+            n: _run(bug, lambda p, c, X, Y, bug=bug: bug(p, c, X, Y, activation), problem)
+            for n, problem in problems.items()
+        }
+        for name, bug in bugs.items()
+    }
 
 
 def _exception_text(outcome: Outcome) -> str:
@@ -343,28 +386,40 @@ def check_backward(fn: object, activation: str = "tanh", seed: int = 0) -> Check
     except ValueError as error:
         return CheckResult(False, False, f"Cannot check: {error}.")
     if not callable(fn):
-        return CheckResult(False, False, (
-            f"Not finished yet: check_backward needs your function itself, e.g. "
-            f"check_backward(my_backward_propagation) without parentheses after the name; "
-            f"got {type(fn).__name__}."))
+        return CheckResult(
+            False,
+            False,
+            (
+                f"Not finished yet: check_backward needs your function itself, e.g. "
+                f"check_backward(my_backward_propagation) without parentheses after the name; "
+                f"got {type(fn).__name__}."
+            ),
+        )
     problems = {n: _problem(n, seed + i, g1) for i, n in enumerate(NETWORKS)}
     call = _caller(fn, g1.name)
     outcomes = {n: _run(fn, call, problem) for n, problem in problems.items()}
     name = getattr(fn, "__name__", "your function")
 
     if any(isinstance(o.error, NotImplementedError) for o in outcomes.values()):
-        return CheckResult(False, False,
-                           f"Not finished yet: {name} raises NotImplementedError (the stub). "
-                           f"Replace the `raise` with your code.")
+        return CheckResult(
+            False,
+            False,
+            f"Not finished yet: {name} raises NotImplementedError (the stub). "
+            f"Replace the `raise` with your code.",
+        )
     if all(o.error is None and o.value is None for o in outcomes.values()):
-        return CheckResult(False, False,
-                           f"Not finished yet: {name} returns None. Compute the gradients and "
-                           f"`return {{'dW1': dW1, 'db1': db1, 'dW2': dW2, 'db2': db2}}`.")
+        return CheckResult(
+            False,
+            False,
+            f"Not finished yet: {name} returns None. Compute the gradients and "
+            f"`return {{'dW1': dW1, 'db1': db1, 'dW2': dW2, 'db2': db2}}`.",
+        )
 
     references = {n: _backward_propagation(*problem, g1) for n, problem in problems.items()}
     singles = _gallery_outcomes(dict(BUGS), problems, g1.name)
-    pairs = {bug.name: bug for a, b in itertools.combinations(BUGS.values(), 2)
-             if (bug := combine(a, b))}
+    pairs = {
+        bug.name: bug for a, b in itertools.combinations(BUGS.values(), 2) if (bug := combine(a, b))
+    }
     names_to_bugs = {**BUGS, **pairs}
     pair_outcomes: dict[str, dict] = {}
 
@@ -378,58 +433,81 @@ def check_backward(fn: object, activation: str = "tanh", seed: int = 0) -> Check
     return _report(name, outcomes, verdicts, singles)
 
 
-def _report(name: str, outcomes: dict, verdicts: dict[str, GradientVerdict],
-            singles: dict) -> CheckResult:
+def _report(
+    name: str, outcomes: dict, verdicts: dict[str, GradientVerdict], singles: dict
+) -> CheckResult:
     raised = {n: o for n, o in outcomes.items() if o.error is not None}
-    not_dict = {n: o for n, o in outcomes.items()
-                if o.error is None and not isinstance(o.value, Mapping)}
+    not_dict = {
+        n: o for n, o in outcomes.items() if o.error is None and not isinstance(o.value, Mapping)
+    }
     details: list[str] = []
     if raised:
         first_network, first = next(iter(raised.items()))
-        details.append(f"{name} raised an error on {len(raised)} of {len(outcomes)} networks; "
-                       f"on {first_network}:")
+        details.append(
+            f"{name} raised an error on {len(raised)} of {len(outcomes)} networks; "
+            f"on {first_network}:"
+        )
         details.append(f"    {_exception_text(first)}")
-        if (isinstance(first.error, ValueError)
-                and ("shape" in str(first.error) or "dimension" in str(first.error))):
-            details.append("    (a product or a sum whose shapes do not fit: "
-                           "compare each @, * and .T with the shapes of its operands)")
+        if isinstance(first.error, ValueError) and (
+            "shape" in str(first.error) or "dimension" in str(first.error)
+        ):
+            details.append(
+                "    (a product or a sum whose shapes do not fit: "
+                "compare each @, * and .T with the shapes of its operands)"
+            )
         pattern = _raise_pattern(outcomes)
-        same = [bug.title for bug_name, bug in BUGS.items()
-                if _raise_pattern(singles[bug_name]) == pattern]
+        same = [
+            bug.title
+            for bug_name, bug in BUGS.items()
+            if _raise_pattern(singles[bug_name]) == pattern
+        ]
         if same and not any(v.mistakes for v in verdicts.values()):
-            details.append("    the same networks make these classic mistakes raise the same "
-                           "error: " + ", ".join(same))
+            details.append(
+                "    the same networks make these classic mistakes raise the same "
+                "error: " + ", ".join(same)
+            )
     if not_dict:
         network, outcome = next(iter(not_dict.items()))
         value = outcome.value
-        extra = (" (if these are dW1, db1, dW2, db2, put them in a dict with those keys)"
-                 if isinstance(value, (tuple, list)) and len(value) == 4 else "")
-        details.append(f"{name} returned a {type(value).__name__} on {network}; "
-                       f"expected a dict with keys 'dW1', 'db1', 'dW2', 'db2'{extra}.")
+        extra = (
+            " (if these are dW1, db1, dW2, db2, put them in a dict with those keys)"
+            if isinstance(value, (tuple, list)) and len(value) == 4
+            else ""
+        )
+        details.append(
+            f"{name} returned a {type(value).__name__} on {network}; "
+            f"expected a dict with keys 'dW1', 'db1', 'dW2', 'db2'{extra}."
+        )
     # bug name, description or hint -> the first gradient it was given for
     explained: dict[str, str] = {}
     for key, verdict in verdicts.items():
         details += _verdict_lines(verdict, explained)
     changed = sorted({c for o in outcomes.values() for c in o.changed})
     if changed:
-        details.append(f"Note: {name} changed {', '.join(changed)} in place; work on new arrays "
-                       f"(dZ2 = A2 - Y, not dZ2 -= Y) "
-                       f"so the cache and the parameters stay as they were.")
+        details.append(
+            f"Note: {name} changed {', '.join(changed)} in place; work on new arrays "
+            f"(dZ2 = A2 - Y, not dZ2 -= Y) "
+            f"so the cache and the parameters stay as they were."
+        )
 
     wrong = [key for key, v in verdicts.items() if not v.right and v.status != "not computed"]
     right = [key for key, v in verdicts.items() if v.right]
     if not raised and not not_dict and not wrong:
         largest = max(v.error for v in verdicts.values())
-        headline = (f"Correct: dW1, db1, dW2 and db2 agree with the reference "
-                    f"on all {len(outcomes)} networks "
-                    f"(largest relative error {format_error(largest)}).")
+        headline = (
+            f"Correct: dW1, db1, dW2 and db2 agree with the reference "
+            f"on all {len(outcomes)} networks "
+            f"(largest relative error {format_error(largest)})."
+        )
         return CheckResult(True, True, headline, verdicts, details)
     if wrong:
         headline = f"Wrong: {_join(wrong)} {'is' if len(wrong) == 1 else 'are'} wrong" + (
-            f" ({_join(right)} {'is' if len(right) == 1 else 'are'} right)." if right else ".")
+            f" ({_join(right)} {'is' if len(right) == 1 else 'are'} right)." if right else "."
+        )
     elif raised:
-        headline = (f"Wrong: {name} raised an error on {len(raised)} "
-                    f"of the {len(outcomes)} networks.")
+        headline = (
+            f"Wrong: {name} raised an error on {len(raised)} of the {len(outcomes)} networks."
+        )
     else:
         headline = f"Wrong: {name} does not return the gradients in a dict."
     return CheckResult(True, False, headline, verdicts, details)
@@ -463,8 +541,9 @@ def _verdict_lines(verdict: GradientVerdict, explained: dict[str, str]) -> list[
             explained[bug.name] = key
             kind = "two classic mistakes at once" if "+" in bug.name else "the classic mistake"
             lines.append(f"       it matches {kind}: {bug.title}")
-            lines += [f"       {line}" for line in bug.description.splitlines()
-                      if line not in explained]
+            lines += [
+                f"       {line}" for line in bug.description.splitlines() if line not in explained
+            ]
             explained.update(dict.fromkeys(bug.description.splitlines(), key))
         lines += [_lines("you probably wrote", wrong), _lines("the right line is", right)]
     if verdict.hint in explained:
@@ -473,15 +552,18 @@ def _verdict_lines(verdict: GradientVerdict, explained: dict[str, str]) -> list[
         explained[verdict.hint] = key
         lines.append(f"       {verdict.hint}")
     elif not verdict.mistakes and verdict.status == "wrong values":
-        lines.append("       it matches none of the classic mistakes: "
-                     "compare it line by line with the formulas")
+        lines.append(
+            "       it matches none of the classic mistakes: "
+            "compare it line by line with the formulas"
+        )
     return lines
 
 
 def _lines(label: str, code: str) -> str:
     first, *rest = code.splitlines()
-    return "\n".join([f"       {label + ':':<20}{first}",
-                      *(f"       {'':<20}{line}" for line in rest)])
+    return "\n".join(
+        [f"       {label + ':':<20}{first}", *(f"       {'':<20}{line}" for line in rest)]
+    )
 
 
 def _join(words: list[str]) -> str:

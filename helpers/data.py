@@ -33,7 +33,9 @@ def load_dataset(name: str, data_dir: Path = DATA_DIR) -> tuple[np.ndarray, np.n
     """
     manifest = _manifest(data_dir)
     if name not in manifest:
-        raise ValueError(f"unknown data set {name!r}; known data sets are {', '.join(map(repr, manifest))}")
+        raise ValueError(
+            f"unknown data set {name!r}; known data sets are {', '.join(map(repr, manifest))}"
+        )
     entry = manifest[name]
     path = data_dir / entry["file"]
     if not path.is_file():

@@ -30,13 +30,26 @@ import numpy as np
 
 from .activations import Activation, get_activation
 from .network import _update_parameters, compute_cost
-from .validation import (MissingKeyError, ShapeError, check_array, check_labels, check_same_shape,
-                         require_keys)
+from .validation import (
+    MissingKeyError,
+    ShapeError,
+    check_array,
+    check_labels,
+    check_same_shape,
+    require_keys,
+)
 
 __all__ = [
-    "initialize_parameters_deep", "linear_forward", "linear_activation_forward", "L_model_forward",
-    "compute_cost", "linear_backward", "linear_activation_backward", "L_model_backward",
-    "update_parameters", "number_of_layers",
+    "initialize_parameters_deep",
+    "linear_forward",
+    "linear_activation_forward",
+    "L_model_forward",
+    "compute_cost",
+    "linear_backward",
+    "linear_activation_backward",
+    "L_model_backward",
+    "update_parameters",
+    "number_of_layers",
 ]
 
 Parameters = dict[str, np.ndarray]
@@ -59,8 +72,10 @@ def initialize_parameters_deep(
     """
     dims = list(layer_dims)
     if len(dims) < 2 or any(not isinstance(n, (int, np.integer)) or n < 1 for n in dims):
-        raise ValueError("layer_dims must list at least two positive integers [n_x, ..., n_L], "
-                         f"got {layer_dims!r}")
+        raise ValueError(
+            "layer_dims must list at least two positive integers [n_x, ..., n_L], "
+            f"got {layer_dims!r}"
+        )
     rng = np.random.RandomState(seed)
     parameters = {}
     for l in range(1, len(dims)):
@@ -74,8 +89,10 @@ def number_of_layers(parameters: Parameters) -> int:
     """``L``: the number of weight matrices ``W1, W2, ...`` in ``parameters`` (numbered from 1
     without gaps)."""
     if not isinstance(parameters, dict):
-        raise TypeError("parameters must be a dict with keys W1, b1, ..., WL, bL, "
-                        f"got {type(parameters).__name__}")
+        raise TypeError(
+            "parameters must be a dict with keys W1, b1, ..., WL, bL, "
+            f"got {type(parameters).__name__}"
+        )
     L = 0
     while f"W{L + 1}" in parameters:
         L += 1
@@ -95,21 +112,26 @@ def check_deep_parameters(parameters: Parameters, n_x: int | None = None) -> Par
     n_prev, prev_name = n_x, "X"
     for l in range(1, L + 1):
         if f"b{l}" not in parameters:
-            raise MissingKeyError(f"parameters is missing key 'b{l}'; "
-                                  f"expected keys W1, b1, ..., W{L}, b{L}")
+            raise MissingKeyError(
+                f"parameters is missing key 'b{l}'; expected keys W1, b1, ..., W{L}, b{L}"
+            )
         W = check_array(f"W{l}", parameters[f"W{l}"])
         if n_prev is not None and W.shape[1] != n_prev:
             rows = "rows (features)" if l == 1 else "rows (units)"
-            raise ShapeError(f"W{l} has shape {W.shape} but {prev_name} has {n_prev} {rows}; "
-                             f"expected W{l} of shape ({W.shape[0]}, {n_prev})")
+            raise ShapeError(
+                f"W{l} has shape {W.shape} but {prev_name} has {n_prev} {rows}; "
+                f"expected W{l} of shape ({W.shape[0]}, {n_prev})"
+            )
         checked[f"W{l}"] = W
-        checked[f"b{l}"] = check_same_shape(f"b{l}", parameters[f"b{l}"], (W.shape[0], 1),
-                                            f"W{l} has {W.shape[0]} rows")
+        checked[f"b{l}"] = check_same_shape(
+            f"b{l}", parameters[f"b{l}"], (W.shape[0], 1), f"W{l} has {W.shape[0]} rows"
+        )
         n_prev, prev_name = W.shape[0], f"W{l}"
     return checked
 
 
 # ---------------------------------------------------------------- forward
+
 
 def _linear_forward(A: np.ndarray, W: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, LinearCache]:
     return np.dot(W, A) + b, (A, W, b)
@@ -126,8 +148,10 @@ def _check_layer_inputs(
     A_prev = check_array(A_name, A_prev)
     W = check_array("W", W)
     if W.shape[1] != A_prev.shape[0]:
-        raise ShapeError(f"W has shape {W.shape} but {A_name} has {A_prev.shape[0]} rows; "
-                         f"expected W of shape ({W.shape[0]}, {A_prev.shape[0]})")
+        raise ShapeError(
+            f"W has shape {W.shape} but {A_name} has {A_prev.shape[0]} rows; "
+            f"expected W of shape ({W.shape[0]}, {A_prev.shape[0]})"
+        )
     b = check_same_shape("b", b, (W.shape[0], 1), f"W has {W.shape[0]} rows")
     return A_prev, W, b
 
@@ -145,8 +169,9 @@ def linear_activation_forward(
 ) -> tuple[np.ndarray, LayerCache]:
     """``(A, cache)``: ``A = g(W A_prev + b)`` of shape ``(n_l, m)`` and
     ``cache = ((A_prev, W, b), Z)``."""
-    return _linear_activation_forward(*_check_layer_inputs(A_prev, W, b),
-                                      get_activation(activation))
+    return _linear_activation_forward(
+        *_check_layer_inputs(A_prev, W, b), get_activation(activation)
+    )
 
 
 def _L_model_forward(
@@ -156,8 +181,9 @@ def _L_model_forward(
     caches = []
     A = X
     for l in range(1, L + 1):
-        A, cache = _linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"],
-                                              g if l < L else OUTPUT)
+        A, cache = _linear_activation_forward(
+            A, parameters[f"W{l}"], parameters[f"b{l}"], g if l < L else OUTPUT
+        )
         caches.append(cache)
     return A, caches
 
@@ -176,6 +202,7 @@ def L_model_forward(
 
 
 # ---------------------------------------------------------------- backward
+
 
 def _linear_backward(
     dZ: np.ndarray, cache: LinearCache
@@ -209,8 +236,12 @@ def _check_linear_cache(cache: object, where: str = "cache") -> LinearCache:
 def _check_layer_cache(cache: object, where: str = "cache") -> LayerCache:
     _require_tuple(where, cache, 2, "((A_prev, W, b), Z)", "linear_activation_forward")
     A_prev, W, b = _check_linear_cache(cache[0], f"{where}[0]")
-    Z = check_same_shape("Z", cache[1], (W.shape[0], A_prev.shape[1]),
-                         f"W has {W.shape[0]} rows and A_prev has {A_prev.shape[1]} columns")
+    Z = check_same_shape(
+        "Z",
+        cache[1],
+        (W.shape[0], A_prev.shape[1]),
+        f"W has {W.shape[0]} rows and A_prev has {A_prev.shape[1]} columns",
+    )
     return (A_prev, W, b), Z
 
 
@@ -223,8 +254,12 @@ def linear_backward(
     ``db = (1/m) sum_columns dZ`` ``(n_l, 1)``.
     """
     A_prev, W, b = _check_linear_cache(cache)
-    dZ = check_same_shape("dZ", dZ, (W.shape[0], A_prev.shape[1]),
-                          f"W has {W.shape[0]} rows and A_prev has {A_prev.shape[1]} columns")
+    dZ = check_same_shape(
+        "dZ",
+        dZ,
+        (W.shape[0], A_prev.shape[1]),
+        f"W has {W.shape[0]} rows and A_prev has {A_prev.shape[1]} columns",
+    )
     return _linear_backward(dZ, (A_prev, W, b))
 
 
@@ -247,8 +282,9 @@ def _L_model_backward(AL: np.ndarray, Y: np.ndarray, caches: list[LayerCache], g
     dA = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
     for l in range(L, 0, -1):
         activation = OUTPUT if l == L else g
-        dA, grads[f"dW{l}"], grads[f"db{l}"] = _linear_activation_backward(dA, caches[l - 1],
-                                                                          activation)
+        dA, grads[f"dW{l}"], grads[f"db{l}"] = _linear_activation_backward(
+            dA, caches[l - 1], activation
+        )
         grads[f"dA{l - 1}"] = dA
     return grads
 
@@ -270,25 +306,31 @@ def L_model_backward(
     AL = check_array("AL", AL)
     if np.any((AL == 0) | (AL == 1)):
         i, j = np.argwhere((AL == 0) | (AL == 1))[0]
-        raise ValueError(f"AL[{i}, {j}] = {AL[i, j]}: dAL = -(Y / AL - (1 - Y) / (1 - AL)) is "
-                         "undefined where the output is exactly 0 or 1 (the sigmoid saturated; "
-                         "|ZL| > 36)")
+        raise ValueError(
+            f"AL[{i}, {j}] = {AL[i, j]}: dAL = -(Y / AL - (1 - Y) / (1 - AL)) is "
+            "undefined where the output is exactly 0 or 1 (the sigmoid saturated; "
+            "|ZL| > 36)"
+        )
     Y = check_labels(Y, m=AL.shape[1])
     if Y.shape != AL.shape:
         raise ShapeError(f"Y has shape {Y.shape} but AL has shape {AL.shape}")
     if not isinstance(caches, (list, tuple)) or len(caches) == 0:
-        raise TypeError("caches must be the non-empty list of layer caches that L_model_forward "
-                        "returns")
+        raise TypeError(
+            "caches must be the non-empty list of layer caches that L_model_forward returns"
+        )
     checked = [_check_layer_cache(cache, f"caches[{i}]") for i, cache in enumerate(caches)]
     for i in range(1, len(checked)):
         n_prev = checked[i - 1][1].shape[0]
         if checked[i][0][0].shape != (n_prev, AL.shape[1]):
-            raise ShapeError(f"caches[{i}] has A_prev of shape {checked[i][0][0].shape} but "
-                             f"caches[{i - 1}] has Z of shape {checked[i - 1][1].shape}; "
-                             f"expected ({n_prev}, {AL.shape[1]})")
+            raise ShapeError(
+                f"caches[{i}] has A_prev of shape {checked[i][0][0].shape} but "
+                f"caches[{i - 1}] has Z of shape {checked[i - 1][1].shape}; "
+                f"expected ({n_prev}, {AL.shape[1]})"
+            )
     if checked[-1][1].shape != AL.shape:
-        raise ShapeError(f"the last cache has Z of shape {checked[-1][1].shape} "
-                         f"but AL has shape {AL.shape}")
+        raise ShapeError(
+            f"the last cache has Z of shape {checked[-1][1].shape} but AL has shape {AL.shape}"
+        )
     return _L_model_backward(AL, Y, checked, get_activation(activation))
 
 

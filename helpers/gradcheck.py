@@ -11,8 +11,8 @@ almost surely wrong.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import numpy as np
 
@@ -25,7 +25,9 @@ WRONG = 1e-5  # relative error above which it is almost surely wrong
 DEFAULT_EPSILON = 1e-6  # step: balances truncation error (eps^2) against round-off (1e-16 / eps)
 
 
-def numerical_gradient(f: Callable[[np.ndarray], float], x: np.ndarray, epsilon: float = DEFAULT_EPSILON) -> np.ndarray:
+def numerical_gradient(
+    f: Callable[[np.ndarray], float], x: np.ndarray, epsilon: float = DEFAULT_EPSILON
+) -> np.ndarray:
     """Centred-difference gradient of the scalar function ``f`` at ``x`` (same shape as ``x``).
 
     ``f`` is called with a float64 copy of ``x`` perturbed one entry at a time; ``x`` is not changed.
@@ -47,7 +49,9 @@ def relative_error(analytic: np.ndarray, numeric: np.ndarray) -> float:
     """``||analytic - numeric|| / (||analytic|| + ||numeric||)``; 0 when both are zero."""
     analytic, numeric = np.asarray(analytic, dtype=float), np.asarray(numeric, dtype=float)
     if analytic.shape != numeric.shape:
-        raise ValueError(f"cannot compare a gradient of shape {analytic.shape} with one of shape {numeric.shape}")
+        raise ValueError(
+            f"cannot compare a gradient of shape {analytic.shape} with one of shape {numeric.shape}"
+        )
     denominator = np.linalg.norm(analytic) + np.linalg.norm(numeric)
     return float(np.linalg.norm(analytic - numeric) / denominator) if denominator > 0 else 0.0
 
@@ -77,7 +81,9 @@ class GradCheckResult:
     overall: float = field(init=False)
 
     def __post_init__(self) -> None:
-        self.errors = {key: relative_error(self.analytic[key], self.numeric[key]) for key in self.numeric}
+        self.errors = {
+            key: relative_error(self.analytic[key], self.numeric[key]) for key in self.numeric
+        }
         stack = lambda grads: np.concatenate([grads[key].ravel() for key in self.numeric])  # noqa: E731
         self.overall = relative_error(stack(self.analytic), stack(self.numeric))
 
@@ -86,9 +92,14 @@ class GradCheckResult:
         return self.overall < GOOD
 
     def __str__(self) -> str:
-        lines = [f"{key:>4}: relative error {format_error(error):>7}  {verdict(error)}" for key, error in self.errors.items()]
-        lines.append(f" all: relative error {format_error(self.overall):>7}  {verdict(self.overall)}"
-                     f" (correct means < {GOOD:.0e})")
+        lines = [
+            f"{key:>4}: relative error {format_error(error):>7}  {verdict(error)}"
+            for key, error in self.errors.items()
+        ]
+        lines.append(
+            f" all: relative error {format_error(self.overall):>7}  {verdict(self.overall)}"
+            f" (correct means < {GOOD:.0e})"
+        )
         return "\n".join(lines)
 
 

@@ -23,7 +23,7 @@ training run checks its inputs once, not once per iteration.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 
@@ -122,14 +122,18 @@ def compute_cost(A2: np.ndarray, Y: np.ndarray) -> float:
     """
     A2 = check_array("A2", A2)
     if np.any((A2 < 0) | (A2 > 1)):
-        raise ValueError(f"A2 must hold probabilities in [0, 1], got values from {A2.min()} to {A2.max()}")
+        raise ValueError(
+            f"A2 must hold probabilities in [0, 1], got values from {A2.min()} to {A2.max()}"
+        )
     Y = check_labels(Y, m=A2.shape[1])
     if Y.shape != A2.shape:
         raise ShapeError(f"Y has shape {Y.shape} but A2 has shape {A2.shape}")
     return _compute_cost(A2, Y)
 
 
-def _backward_propagation(parameters: Parameters, cache, X: np.ndarray, Y: np.ndarray, g1: Activation):
+def _backward_propagation(
+    parameters: Parameters, cache, X: np.ndarray, Y: np.ndarray, g1: Activation
+):
     m = X.shape[1]
     W2 = parameters["W2"]
     Z1, A1, A2 = cache["Z1"], cache["A1"], cache["A2"]
@@ -167,12 +171,16 @@ def backward_propagation(
     n_h, n_y = parameters["W1"].shape[0], parameters["W2"].shape[0]
     require_keys("cache", cache, ("Z1", "A1", "Z2", "A2"))
     cache = {
-        key: check_same_shape(f"cache['{key}']", cache[key], (n, m), f"W{key[1]} has {n} rows and X has {m} columns")
+        key: check_same_shape(
+            f"cache['{key}']", cache[key], (n, m), f"W{key[1]} has {n} rows and X has {m} columns"
+        )
         for key, n in (("Z1", n_h), ("A1", n_h), ("Z2", n_y), ("A2", n_y))
     }
     Y = check_labels(Y, m=m)
     if Y.shape[0] != n_y:
-        raise ShapeError(f"Y has shape {Y.shape} but W2 has {n_y} rows (outputs); expected ({n_y}, {m})")
+        raise ShapeError(
+            f"Y has shape {Y.shape} but W2 has {n_y} rows (outputs); expected ({n_y}, {m})"
+        )
     return _backward_propagation(parameters, cache, X, Y, get_activation(activation))
 
 
@@ -234,7 +242,9 @@ def nn_model(
     return parameters, costs
 
 
-def predict(parameters: Parameters, X: np.ndarray, activation: str | Activation = "tanh") -> np.ndarray:
+def predict(
+    parameters: Parameters, X: np.ndarray, activation: str | Activation = "tanh"
+) -> np.ndarray:
     """Boolean predictions ``A2 > 0.5``, shape ``(n_y, m)``."""
     A2, _ = forward_propagation(X, parameters, activation)
     return A2 > 0.5

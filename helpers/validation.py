@@ -49,7 +49,9 @@ def check_labels(Y: object, m: int | None = None) -> np.ndarray:
     """Labels ``Y`` of shape ``(n_y, m)`` with values 0/1 (bool, int or float) as a float array."""
     Y = check_array("Y", Y)
     if m is not None and Y.shape[1] != m:
-        raise ShapeError(f"Y has shape {Y.shape} but X has {m} columns (examples); expected (n_y, {m})")
+        raise ShapeError(
+            f"Y has shape {Y.shape} but X has {m} columns (examples); expected (n_y, {m})"
+        )
     bad = (Y != 0) & (Y != 1)
     if np.any(bad):
         where = np.argwhere(bad)[0]
@@ -62,7 +64,9 @@ def check_labels(Y: object, m: int | None = None) -> np.ndarray:
 def require_keys(name: str, mapping: object, keys: tuple[str, ...]) -> None:
     """Raise ``MissingKeyError`` unless ``mapping`` is a dict holding every key in ``keys``."""
     if not isinstance(mapping, Mapping):
-        raise TypeError(f"{name} must be a dict with keys {', '.join(keys)}, got {type(mapping).__name__}")
+        raise TypeError(
+            f"{name} must be a dict with keys {', '.join(keys)}, got {type(mapping).__name__}"
+        )
     missing = [key for key in keys if key not in mapping]
     if missing:
         raise MissingKeyError(
@@ -85,13 +89,17 @@ def check_parameters(parameters: object, n_x: int | None = None) -> dict[str, np
             f"W1 has shape {W1.shape} but X has {n_x} rows (features); expected W1 of shape ({n_h}, {n_x})"
         )
     if b1.shape != (n_h, 1):
-        raise ShapeError(f"b1 has shape {b1.shape} but W1 has {n_h} rows; expected b1 of shape ({n_h}, 1)")
+        raise ShapeError(
+            f"b1 has shape {b1.shape} but W1 has {n_h} rows; expected b1 of shape ({n_h}, 1)"
+        )
     if W2.shape[1] != n_h:
         raise ShapeError(
             f"W2 has shape {W2.shape} but W1 has {n_h} rows (hidden units); expected W2 of shape ({n_y}, {n_h})"
         )
     if b2.shape != (n_y, 1):
-        raise ShapeError(f"b2 has shape {b2.shape} but W2 has {n_y} rows; expected b2 of shape ({n_y}, 1)")
+        raise ShapeError(
+            f"b2 has shape {b2.shape} but W2 has {n_y} rows; expected b2 of shape ({n_y}, 1)"
+        )
     return checked
 
 

@@ -28,8 +28,12 @@ README_PICTURES = [
 
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="course-screenshots-") as taken:
-        env = dict(os.environ, SCREENSHOT_DIR=taken, JUPYTER_PLATFORM_DIRS="1", BROWSER_TEST_REQUIRED="1")
-        result = subprocess.run([sys.executable, "-m", "pytest", "tests/browser", "-q"], cwd=ROOT, env=env)
+        env = dict(
+            os.environ, SCREENSHOT_DIR=taken, JUPYTER_PLATFORM_DIRS="1", BROWSER_TEST_REQUIRED="1"
+        )
+        result = subprocess.run(
+            [sys.executable, "-m", "pytest", "tests/browser", "-q"], cwd=ROOT, env=env
+        )
         if result.returncode != 0:
             sys.exit("the browser test failed: docs/screenshots/ left as it was")
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -31,6 +31,7 @@ def network(n_x, n_h, n_y, m, activation="tanh", seed=0):
 
 # --- the gallery ---------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("activation", sorted(ACTIVATIONS))
 @pytest.mark.parametrize("shape", [(2, 4, 1, 7), SQUARE, (4, 2, 2, 6)])
 def test_backward_with_no_switch_is_the_reference(shape, activation):
@@ -91,6 +92,7 @@ def test_combine_refuses_two_mistakes_on_the_same_switch():
 
 # --- the checker names the mistakes ------------------------------------------------------------
 
+
 @pytest.mark.parametrize("name", list(BUGS))
 def test_checker_names_each_gallery_mistake(name):
     bug = BUGS[name]
@@ -125,8 +127,12 @@ def solution_with_np_dot(parameters, cache, X, Y):
     dW2 = 1 / m * np.dot(dZ2, cache["A1"].T)
     db2 = 1 / m * np.sum(dZ2, axis=1, keepdims=True)
     dZ1 = np.dot(parameters["W2"].T, dZ2) * (1 - np.power(np.tanh(cache["Z1"]), 2))
-    return {"dW1": np.dot(dZ1, X.T) / m, "db1": dZ1.mean(axis=1, keepdims=True),
-            "dW2": dW2, "db2": db2}
+    return {
+        "dW1": np.dot(dZ1, X.T) / m,
+        "db1": dZ1.mean(axis=1, keepdims=True),
+        "dW2": dW2,
+        "db2": db2,
+    }
 
 
 @pytest.mark.parametrize("fn", [backward_propagation, solution_with_np_dot])
@@ -134,7 +140,8 @@ def test_checker_passes_right_solutions(fn):
     result = check_backward(fn)
     assert result.finished and result.passed and not result.mistakes
     assert str(result).startswith(
-        "Correct: dW1, db1, dW2 and db2 agree with the reference on all 5 networks")
+        "Correct: dW1, db1, dW2 and db2 agree with the reference on all 5 networks"
+    )
 
 
 @pytest.mark.parametrize("activation", sorted(ACTIVATIONS))
@@ -151,6 +158,7 @@ def test_checker_networks_include_square_and_several_output_cases():
 
 # --- unfinished and junk learner code: a diagnosis, never an exception -------------------------
 
+
 def stub(parameters, cache, X, Y, activation="tanh"):
     raise NotImplementedError
 
@@ -159,12 +167,15 @@ def forgets_return(parameters, cache, X, Y, activation="tanh"):
     dZ2 = cache["A2"] - Y  # noqa: F841
 
 
-@pytest.mark.parametrize("fn, says", [
-    (stub, "raises NotImplementedError"),
-    (forgets_return, "returns None"),
-    (None, "got NoneType"),
-    (backward_propagation(*network(2, 4, 1, 7)), "got dict"),  # called instead of passed
-])
+@pytest.mark.parametrize(
+    "fn, says",
+    [
+        (stub, "raises NotImplementedError"),
+        (forgets_return, "returns None"),
+        (None, "got NoneType"),
+        (backward_propagation(*network(2, 4, 1, 7)), "got dict"),  # called instead of passed
+    ],
+)
 def test_unfinished_work_is_reported_as_not_finished(fn, says):
     result = check_backward(fn)
     assert not result.finished and not result.passed
@@ -172,10 +183,11 @@ def test_unfinished_work_is_reported_as_not_finished(fn, says):
 
 
 def reference_with(change):
-    """A learner function: the reference's gradients, then what ``change(grads, cache, Y)`` returns.
-    """
+    """A learner function: the reference's gradients, then what ``change(grads, cache, Y)`` returns."""
+
     def fn(parameters, cache, X, Y, activation="tanh"):
         return change(backward_propagation(parameters, cache, X, Y, activation), cache, Y)
+
     return fn
 
 
@@ -189,50 +201,85 @@ def recurses(*args):
 
 
 JUNK = {
-    "a list of the four arrays": (reference_with(lambda g, c, Y: list(g.values())),
-                                  "returned a list", "put them in a dict"),
-    "a NameError inside": (typo, "NameError: name 'dz2' is not defined",
-                           "in the line:  return dz2"),
+    "a list of the four arrays": (
+        reference_with(lambda g, c, Y: list(g.values())),
+        "returned a list",
+        "put them in a dict",
+    ),
+    "a NameError inside": (
+        typo,
+        "NameError: name 'dz2' is not defined",
+        "in the line:  return dz2",
+    ),
     "sys.exit inside": (lambda *args: sys.exit(1), "SystemExit", ""),
     "endless recursion": (recurses, "RecursionError", "in the line:  return recurses(*args)"),
     "lists instead of arrays": (
         reference_with(lambda g, c, Y: {k: v.tolist() for k, v in g.items()}),
-        "dW1  WRONG  a list, expected a NumPy array", ""),
+        "dW1  WRONG  a list, expected a NumPy array",
+        "",
+    ),
     "None and strings as gradients": (
         reference_with(lambda g, c, Y: {**g, "dW1": None, "db2": "0"}),
-        "dW1  WRONG  a NoneType", "db2  WRONG  a str"),
-    "NaN in a gradient": (reference_with(lambda g, c, Y: {**g, "dW2": g["dW2"] * np.nan}),
-                          "dW2  WRONG  contains NaN or inf", ""),
-    "a transposed gradient": (reference_with(lambda g, c, Y: {**g, "dW1": g["dW1"].T}),
-                              "dW1  WRONG  shape (2, 4), expected (4, 2) like W1",
-                              "transpose of the right gradient"),
+        "dW1  WRONG  a NoneType",
+        "db2  WRONG  a str",
+    ),
+    "NaN in a gradient": (
+        reference_with(lambda g, c, Y: {**g, "dW2": g["dW2"] * np.nan}),
+        "dW2  WRONG  contains NaN or inf",
+        "",
+    ),
+    "a transposed gradient": (
+        reference_with(lambda g, c, Y: {**g, "dW1": g["dW1"].T}),
+        "dW1  WRONG  shape (2, 4), expected (4, 2) like W1",
+        "transpose of the right gradient",
+    ),
     "a single number for db2": (
         reference_with(lambda g, c, Y: {**g, "db2": float(np.mean(c["A2"] - Y))}),
-        "db2  WRONG  shape (), expected (1, 1)", "keepdims=True"),
-    "the keys in lower case": (reference_with(lambda g, c, Y: {k.lower(): v for k, v in g.items()}),
-                               "found 'dw1' (the keys are case-sensitive)", ""),
-    "the wrong sign": (reference_with(lambda g, c, Y: {k: -v for k, v in g.items()}),
-                       "wrong sign", ""),
-    "a constant factor": (reference_with(lambda g, c, Y: {**g, "dW2": 2 * g["dW2"]}),
-                          "2 times the right gradient", ""),
-    "noise": (reference_with(lambda g, c, Y: {**g, "db1": g["db1"] + 0.1}),
-              "matches none of the classic mistakes", ""),
-    "a warning and inf": (reference_with(lambda g, c, Y: {**g, "db1": np.log(g["db1"] * 0)}),
-                          "db1  WRONG  contains NaN or inf", ""),
+        "db2  WRONG  shape (), expected (1, 1)",
+        "keepdims=True",
+    ),
+    "the keys in lower case": (
+        reference_with(lambda g, c, Y: {k.lower(): v for k, v in g.items()}),
+        "found 'dw1' (the keys are case-sensitive)",
+        "",
+    ),
+    "the wrong sign": (
+        reference_with(lambda g, c, Y: {k: -v for k, v in g.items()}),
+        "wrong sign",
+        "",
+    ),
+    "a constant factor": (
+        reference_with(lambda g, c, Y: {**g, "dW2": 2 * g["dW2"]}),
+        "2 times the right gradient",
+        "",
+    ),
+    "noise": (
+        reference_with(lambda g, c, Y: {**g, "db1": g["db1"] + 0.1}),
+        "matches none of the classic mistakes",
+        "",
+    ),
+    "a warning and inf": (
+        reference_with(lambda g, c, Y: {**g, "db1": np.log(g["db1"] * 0)}),
+        "db1  WRONG  contains NaN or inf",
+        "",
+    ),
     "huge arrays of the wrong shape": (
         reference_with(lambda g, c, Y: {**g, "dW1": np.ones((50, 60))}),
-        "shape (50, 60), expected (4, 2)", ""),
+        "shape (50, 60), expected (4, 2)",
+        "",
+    ),
     "an integer array": (
         reference_with(lambda g, c, Y: {**g, "db2": np.zeros_like(g["db2"], dtype=int)}),
-        "db2  WRONG  relative error", ""),
+        "db2  WRONG  relative error",
+        "",
+    ),
     "a string": (reference_with(lambda g, c, Y: "dW1"), "returned a str", ""),
 }
 
 
 @pytest.mark.parametrize("case", list(JUNK))
 def test_junk_gets_a_diagnosis_not_an_exception(case):
-    """Under pytest every warning is an error, so this also proves the checker lets no warning out.
-    """
+    """Under pytest every warning is an error, so this also proves the checker lets no warning out."""
     fn, says, also = JUNK[case]
     result = check_backward(fn)
     text = str(result)
@@ -257,8 +304,9 @@ def test_changes_to_the_inputs_are_noted_and_do_not_leak_between_networks():
         del cache["Z2"]
         return grads
 
-    assert ("changed cache['A1'], cache['Z2'], parameters['W1']"
-            in str(check_backward(replaces_and_deletes)))
+    assert "changed cache['A1'], cache['Z2'], parameters['W1']" in str(
+        check_backward(replaces_and_deletes)
+    )
 
 
 def test_an_unknown_activation_is_reported():
@@ -266,12 +314,19 @@ def test_an_unknown_activation_is_reported():
     assert not result.finished and "unknown activation 'swish'" in str(result)
 
 
-@pytest.mark.parametrize("fn, names", [
-    (stub, []), (backward_propagation, []),
-    (BUGS["a_formula_fed_Z1"], ["a_formula_fed_Z1"]), (BUGS["g_prime_of_A1"], ["g_prime_of_A1"]),
-    (combine(BUGS["missing_g_prime"], BUGS["missing_keepdims"]),
-     ["missing_g_prime", "missing_keepdims"]),
-])
+@pytest.mark.parametrize(
+    "fn, names",
+    [
+        (stub, []),
+        (backward_propagation, []),
+        (BUGS["a_formula_fed_Z1"], ["a_formula_fed_Z1"]),
+        (BUGS["g_prime_of_A1"], ["g_prime_of_A1"]),
+        (
+            combine(BUGS["missing_g_prime"], BUGS["missing_keepdims"]),
+            ["missing_g_prime", "missing_keepdims"],
+        ),
+    ],
+)
 def test_the_diagnosis_fits_a_notebook_output(fn, names):
     """Prose is wrapped at WIDTH (a cell's output shows about 95 characters), code never is."""
     text = str(check_backward(fn))

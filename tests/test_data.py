@@ -67,16 +67,24 @@ def data_copy(tmp_path):
 def test_corrupt_file_is_refused(data_copy: Path):
     path = data_copy / "moons.csv"
     path.write_bytes(path.read_bytes().replace(b"1", b"7", 1))
-    with pytest.raises(ValueError, match=r"data set 'moons': .*moons.csv is corrupt or was edited .*python data/make_datasets.py"):
+    with pytest.raises(
+        ValueError,
+        match=r"data set 'moons': .*moons.csv is corrupt or was edited .*python data/make_datasets.py",
+    ):
         load_dataset("moons", data_dir=data_copy)
 
 
 def test_missing_file_is_named(data_copy: Path):
     (data_copy / "xor.csv").unlink()
-    with pytest.raises(FileNotFoundError, match=r"data set 'xor': .*xor.csv is missing; regenerate it"):
+    with pytest.raises(
+        FileNotFoundError, match=r"data set 'xor': .*xor.csv is missing; regenerate it"
+    ):
         load_dataset("xor", data_dir=data_copy)
 
 
 def test_unknown_name_lists_the_known_ones():
-    with pytest.raises(ValueError, match=r"unknown data set 'spiral'; known data sets are 'flower', 'moons', 'circles', 'xor'"):
+    with pytest.raises(
+        ValueError,
+        match=r"unknown data set 'spiral'; known data sets are 'flower', 'moons', 'circles', 'xor'",
+    ):
         load_dataset("spiral")

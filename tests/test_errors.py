@@ -31,27 +31,40 @@ def test_x_and_y_with_different_numbers_of_examples(net):
     parameters, cache, X, Y = net
     with pytest.raises(ShapeError, match=r"Y has shape \(1, 4\) but X has 5 columns"):
         layer_sizes(X, Y[:, :4])
-    with pytest.raises(ShapeError, match=r"Y has shape \(1, 4\) but X has 5 columns \(examples\); expected \(n_y, 5\)"):
+    with pytest.raises(
+        ShapeError,
+        match=r"Y has shape \(1, 4\) but X has 5 columns \(examples\); expected \(n_y, 5\)",
+    ):
         nn_model(X, Y[:, :4], num_iterations=1)
 
 
 def test_parameters_that_do_not_fit_x(net):
     parameters, _, X, _ = net
-    with pytest.raises(ShapeError, match=r"W1 has shape \(4, 3\) but X has 2 rows \(features\); expected W1 of shape \(4, 2\)"):
+    with pytest.raises(
+        ShapeError,
+        match=r"W1 has shape \(4, 3\) but X has 2 rows \(features\); expected W1 of shape \(4, 2\)",
+    ):
         forward_propagation(X[:2], parameters)
 
 
 def test_w2_that_does_not_fit_w1(net):
     parameters, _, X, _ = net
-    with pytest.raises(ShapeError, match=r"W2 has shape \(1, 3\) but W1 has 4 rows \(hidden units\); expected W2 of shape \(1, 4\)"):
+    with pytest.raises(
+        ShapeError,
+        match=r"W2 has shape \(1, 3\) but W1 has 4 rows \(hidden units\); expected W2 of shape \(1, 4\)",
+    ):
         forward_propagation(X, {**parameters, "W2": parameters["W2"][:, :3]})
 
 
 def test_a_bias_given_as_a_flat_vector(net):
     parameters, _, X, _ = net
-    with pytest.raises(ShapeError, match=r"b1 has shape \(4,\) but must be 2-D .*b1.reshape\(-1, 1\)"):
+    with pytest.raises(
+        ShapeError, match=r"b1 has shape \(4,\) but must be 2-D .*b1.reshape\(-1, 1\)"
+    ):
         forward_propagation(X, {**parameters, "b1": parameters["b1"].ravel()})
-    with pytest.raises(ShapeError, match=r"b1 has shape \(1, 4\) but W1 has 4 rows; expected b1 of shape \(4, 1\)"):
+    with pytest.raises(
+        ShapeError, match=r"b1 has shape \(1, 4\) but W1 has 4 rows; expected b1 of shape \(4, 1\)"
+    ):
         forward_propagation(X, {**parameters, "b1": parameters["b1"].T})
 
 
@@ -60,7 +73,9 @@ def test_labels_that_are_not_zero_or_one(net, bad_label):
     parameters, cache, X, Y = net
     Y = Y.copy()
     Y[0, 3] = bad_label
-    with pytest.raises(ValueError, match=rf"Y must hold labels 0 or 1, but Y\[0, 3\] = {float(bad_label)}"):
+    with pytest.raises(
+        ValueError, match=rf"Y must hold labels 0 or 1, but Y\[0, 3\] = {float(bad_label)}"
+    ):
         backward_propagation(parameters, cache, X, Y)
     with pytest.raises(ValueError, match=r"Y must hold labels 0 or 1"):
         compute_cost(cache["A2"], Y)
@@ -93,9 +108,25 @@ def test_unknown_activation_lists_the_known_ones(net):
 @pytest.mark.parametrize(
     "call, name, key",
     [
-        (lambda p, c, X, Y: forward_propagation(X, {k: v for k, v in p.items() if k != "b2"}), "parameters", "b2"),
-        (lambda p, c, X, Y: backward_propagation(p, {k: v for k, v in c.items() if k != "A1"}, X, Y), "cache", "A1"),
-        (lambda p, c, X, Y: update_parameters(p, {"dW1": p["W1"], "db1": p["b1"], "dW2": p["W2"]}), "grads", "db2"),
+        (
+            lambda p, c, X, Y: forward_propagation(X, {k: v for k, v in p.items() if k != "b2"}),
+            "parameters",
+            "b2",
+        ),
+        (
+            lambda p, c, X, Y: backward_propagation(
+                p, {k: v for k, v in c.items() if k != "A1"}, X, Y
+            ),
+            "cache",
+            "A1",
+        ),
+        (
+            lambda p, c, X, Y: update_parameters(
+                p, {"dW1": p["W1"], "db1": p["b1"], "dW2": p["W2"]}
+            ),
+            "grads",
+            "db2",
+        ),
     ],
 )
 def test_missing_dictionary_keys(net, call, name, key):
@@ -107,14 +138,19 @@ def test_missing_dictionary_keys(net, call, name, key):
 
 def test_a_cache_from_another_batch(net):
     parameters, cache, X, Y = net
-    with pytest.raises(ShapeError, match=r"cache\['Z1'\] has shape \(4, 5\) but W1 has 4 rows and X has 3 columns; expected \(4, 3\)"):
+    with pytest.raises(
+        ShapeError,
+        match=r"cache\['Z1'\] has shape \(4, 5\) but W1 has 4 rows and X has 3 columns; expected \(4, 3\)",
+    ):
         backward_propagation(parameters, cache, X[:, :3], Y[:, :3])
 
 
 def test_gradients_of_the_wrong_shape(net):
     parameters, cache, X, Y = net
     grads = backward_propagation(parameters, cache, X, Y)
-    with pytest.raises(ShapeError, match=r"dW2 has shape \(4, 1\) but W2 has shape \(1, 4\); expected \(1, 4\)"):
+    with pytest.raises(
+        ShapeError, match=r"dW2 has shape \(4, 1\) but W2 has shape \(1, 4\); expected \(1, 4\)"
+    ):
         update_parameters(parameters, {**grads, "dW2": grads["dW2"].T})
 
 
@@ -126,7 +162,9 @@ def test_lists_instead_of_arrays(net):
 
 def test_probabilities_outside_zero_one(net):
     _, cache, _, Y = net
-    with pytest.raises(ValueError, match=r"A2 must hold probabilities in \[0, 1\], got values from -0.5"):
+    with pytest.raises(
+        ValueError, match=r"A2 must hold probabilities in \[0, 1\], got values from -0.5"
+    ):
         compute_cost(np.full_like(cache["A2"], -0.5), Y)
 
 

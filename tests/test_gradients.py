@@ -16,7 +16,10 @@ from helpers.gradcheck import numerical_gradient, relative_error
 from .autograd_reference import AUTOGRAD_ACTIVATIONS, cross_entropy_from_logits
 from .conftest import random_network
 
-KINKED = {"relu", "leaky_relu"}  # not differentiable at 0: finite differences must stay off the kink
+KINKED = {
+    "relu",
+    "leaky_relu",
+}  # not differentiable at 0: finite differences must stay off the kink
 
 shapes = st.tuples(st.integers(1, 6), st.integers(1, 8))
 
@@ -48,7 +51,9 @@ def test_activation_derivative_matches_finite_differences(name, data):
     assert relative_error(analytic, numeric) <= 1e-7
 
 
-network_shapes = st.tuples(st.integers(1, 4), st.integers(1, 5), st.integers(1, 3), st.integers(1, 6))
+network_shapes = st.tuples(
+    st.integers(1, 4), st.integers(1, 5), st.integers(1, 3), st.integers(1, 6)
+)
 
 
 @pytest.mark.parametrize("name", sorted(ACTIVATIONS))
@@ -93,7 +98,7 @@ def test_vectorised_gradients_are_the_mean_of_per_example_gradients(name):
     batch = backward_propagation(parameters, cache, X, Y, name)
     per_example = []
     for i in range(X.shape[1]):
-        x, y = X[:, i:i + 1], Y[:, i:i + 1]
+        x, y = X[:, i : i + 1], Y[:, i : i + 1]
         _, cache_i = forward_propagation(x, parameters, name)
         per_example.append(backward_propagation(parameters, cache_i, x, y, name))
     for key, value in batch.items():

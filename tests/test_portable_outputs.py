@@ -22,7 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 OLDER_CPUS = {
     "AVX2": ({"OPENBLAS_CORETYPE": "Haswell", "NPY_DISABLE_CPU_FEATURES": "X86_V4"}, "X86_V4"),
-    "SSE": ({"OPENBLAS_CORETYPE": "Sandybridge", "NPY_DISABLE_CPU_FEATURES": "X86_V4 X86_V3"}, "X86_V3"),
+    "SSE": (
+        {"OPENBLAS_CORETYPE": "Sandybridge", "NPY_DISABLE_CPU_FEATURES": "X86_V4 X86_V3"},
+        "X86_V3",
+    ),
 }
 
 
@@ -33,6 +36,9 @@ def test_stored_outputs_hold_on_an_older_cpu(cpu):
         pytest.skip(f"this processor lacks {needed}: nothing to switch off")
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "notebooks"],
-        cwd=ROOT, env={**os.environ, **env_changes}, capture_output=True, text=True,
+        cwd=ROOT,
+        env={**os.environ, **env_changes},
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, f"as on an {cpu} processor:\n" + result.stdout[-6000:]

@@ -32,5 +32,7 @@ def test_ci_runs_the_readme_test_command():
     assert re.search(r"^exec make test$", (ROOT / ".ci" / "run").read_text(), re.M)
     readme = (ROOT / "README.md").read_text()
     assert "make lab" in readme and "make test" in readme
-    assert "make test" in (ROOT / ".github" / "workflows" / "test.yml").read_text() or \
-        ".ci/run" in (ROOT / ".github" / "workflows" / "test.yml").read_text()
+    assert (
+        "make test" in (ROOT / ".github" / "workflows" / "test.yml").read_text()
+        or ".ci/run" in (ROOT / ".github" / "workflows" / "test.yml").read_text()
+    )

@@ -32,8 +32,12 @@ def test_cost_is_finite_when_outputs_reach_zero_or_one(A2):
 
 def test_saturated_network_gives_finite_cost_and_gradients():
     X = np.array([[1000.0, -1000.0, 0.0]])
-    parameters = {"W1": np.array([[1.0], [-1.0]]), "b1": np.zeros((2, 1)),
-                  "W2": np.array([[1000.0, 1000.0]]), "b2": np.zeros((1, 1))}
+    parameters = {
+        "W1": np.array([[1.0], [-1.0]]),
+        "b1": np.zeros((2, 1)),
+        "W2": np.array([[1000.0, 1000.0]]),
+        "b2": np.zeros((1, 1)),
+    }
     Y = np.array([[0, 1, 1]])
     for name in ACTIVATIONS:
         A2, cache = forward_propagation(X, parameters, name)

@@ -3,7 +3,6 @@ histogram of g'(Z1) and the dW1 bars with numbers recomputed here independently.
 
 from __future__ import annotations
 
-
 import numpy as np
 import pytest
 
@@ -44,15 +43,17 @@ def test_choosing_relu_redraws_every_panel_with_its_numbers(explorer):
 
     dZ1 = (parameters["W2"].T @ (A2 - Y)) * on
     norm_dW1 = np.linalg.norm(dZ1 @ X.T / X.shape[1])
-    assert norm_dW1 == pytest.approx(np.linalg.norm(backward_propagation(parameters, cache, X, Y, "relu")["dW1"]),
-                                     rel=1e-12)  # two orders of the same sums: round-off only
+    assert norm_dW1 == pytest.approx(
+        np.linalg.norm(backward_propagation(parameters, cache, X, Y, "relu")["dW1"]), rel=1e-12
+    )  # two orders of the same sums: round-off only
     relu_bar = explorer.bars.get_segments()[list(ACTIVATIONS).index("relu")]
     assert relu_bar[1][1] == pytest.approx(norm_dW1, rel=1e-12)
     assert f"<b>{norm_dW1:.3g}</b>" in explorer.table.value
     assert explorer.describe() == (
         f"relu, scale 1: mean g'(Z1) = {np.mean(on):.3f}, {100 * np.mean(~on):.1f}% of g'(Z1) < 0.05, "
         f"mean |dZ1| = {np.abs(dZ1).mean():.3g} (mean |dA1| = {np.abs(parameters['W2'].T @ (A2 - Y)).mean():.3g}), "
-        f"||dW1|| = {norm_dW1:.3g}")
+        f"||dW1|| = {norm_dW1:.3g}"
+    )
 
 
 def test_the_scale_slider_shows_tanh_saturating(explorer):
@@ -67,7 +68,9 @@ def test_the_scale_slider_shows_tanh_saturating(explorer):
     assert large.norm_dW1 < small.norm_dW1
     low, high = large.z1_band
     band = explorer.bands[0]
-    assert band.get_x() == low and band.get_width() == high - low  # the very numbers the callback set
+    assert (
+        band.get_x() == low and band.get_width() == high - low
+    )  # the very numbers the callback set
     heights = [segment[1][1] for segment in explorer.bars.get_segments()]
     assert heights == [explorer.snapshots[(name, 10.0)].norm_dW1 for name in ACTIVATIONS]
     colours = explorer.bars.get_colors()
@@ -118,12 +121,15 @@ def test_no_text_or_legend_overlaps_another_or_the_data(explorer):
         texts = [ax.title, ax.xaxis.label, ax.yaxis.label]
         for axis in (ax.xaxis, ax.yaxis):  # the tick labels drawn: those inside the view
             low, high = sorted(axis.get_view_interval())
-            texts += [tick.label1 for tick in axis.get_major_ticks()
-                      if low - 1e-9 <= tick.get_loc() <= high + 1e-9]
+            texts += [
+                tick.label1
+                for tick in axis.get_major_ticks()
+                if low - 1e-9 <= tick.get_loc() <= high + 1e-9
+            ]
         boxes += [t.get_window_extent(renderer) for t in texts if t.get_visible() and t.get_text()]
         boxes.append(ax.get_legend().get_window_extent(renderer))
     for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
+        for b in boxes[i + 1 :]:
             assert not _overlap(a, b), (a, b)
 
     ax_hist, ax_bars = explorer.live.figure.axes[2:]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import numpy as np
 import pytest
 
@@ -53,8 +52,9 @@ def test_every_weight_and_bias_follows_the_same_rule(explorer, weight):
     assert explorer.vectorised == pytest.approx(expected, rel=EXACT, abs=EXACT)
     assert explorer.mean == pytest.approx(explorer.vectorised, rel=EXACT, abs=EXACT)
     assert explorer.label.get_text() == f"w = {weight}"
-    np.testing.assert_allclose(explorer.sum_curve.get_ydata(),
-                               np.cumsum(explorer.per_example[weight]), rtol=EXACT)
+    np.testing.assert_allclose(
+        explorer.sum_curve.get_ydata(), np.cumsum(explorer.per_example[weight]), rtol=EXACT
+    )
 
 
 def test_example_picker_shows_that_examples_gradient(explorer):

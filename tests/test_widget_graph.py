@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
-
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from helpers import ACTIVATIONS, ShapeError, backward_propagation, compute_cost, forward_propagation, sigmoid
+from helpers import (
+    ACTIVATIONS,
+    ShapeError,
+    backward_propagation,
+    compute_cost,
+    forward_propagation,
+    sigmoid,
+)
 from helpers.gradcheck import numerical_gradient, relative_error
-from helpers.widgets.graph import HIDDEN_ACTIVATIONS, GraphExplorer, draw_graph, example_network, graph_values
+from helpers.widgets.graph import (
+    HIDDEN_ACTIVATIONS,
+    GraphExplorer,
+    draw_graph,
+    example_network,
+    graph_values,
+)
 
-GRADIENT_CHECK = 1e-7  # centred differences (eps = 1e-6) in float64 agree to ~1e-9 with a correct gradient
+GRADIENT_CHECK = (
+    1e-7  # centred differences (eps = 1e-6) in float64 agree to ~1e-9 with a correct gradient
+)
 DRAWN = 5e-4 + 1e-12  # the graph prints 3 decimals
 
 
@@ -28,7 +42,11 @@ def test_values_are_the_reference_and_the_finite_differences(activation):
     np.testing.assert_array_equal(values.Z1, cache["Z1"])
     np.testing.assert_array_equal(values.A1, cache["A1"])
     np.testing.assert_array_equal(values.dZ1, grads["db1"])  # one example: db1 = dZ1
-    assert values.a2 == A2[0, 0] and values.dz2 == grads["db2"][0, 0] and values.L == compute_cost(A2, Y)
+    assert (
+        values.a2 == A2[0, 0]
+        and values.dz2 == grads["db2"][0, 0]
+        and values.L == compute_cost(A2, Y)
+    )
     W2, b2 = parameters["W2"], parameters["b2"]
     numeric_dA1 = numerical_gradient(lambda A1: compute_cost(sigmoid(W2 @ A1 + b2), Y), cache["A1"])
     assert relative_error(values.dA1, numeric_dA1) < GRADIENT_CHECK
@@ -50,7 +68,10 @@ def test_every_drawn_number_is_a_value_and_the_edges_multiply():
     for (tail, head), local in values.edges().items():
         assert abs(shown(artists.local[tail, head]) - local) <= DRAWN
         assert nodes[tail][1] == pytest.approx(nodes[head][1] * local, rel=1e-12)
-    assert artists.grad["z1_0"].get_text() == "-0.199" and artists.local["a1_2", "z2"].get_text() == "\u00d70.900"
+    assert (
+        artists.grad["z1_0"].get_text() == "-0.199"
+        and artists.local["a1_2", "z2"].get_text() == "\u00d70.900"
+    )
 
 
 def test_choosing_an_activation_updates_the_graph_and_the_table():
@@ -59,13 +80,24 @@ def test_choosing_an_activation_updates_the_graph_and_the_table():
     assert set(explorer.dropdown.options) <= set(ACTIVATIONS)
     tanh_png = explorer.live.png
     explorer.dropdown.value = "relu"
-    assert explorer.live.png is explorer.pngs["relu"]  # the very frame drawn when the widget was built
+    assert (
+        explorer.live.png is explorer.pngs["relu"]
+    )  # the very frame drawn when the widget was built
     assert explorer.artists.local["z1_0", "a1_0"].get_text() == "\u00d70.000"  # relu'(-1.4) = 0
     assert explorer.artists.grad["z1_0"].get_text() == "0.000"
-    assert explorer.artists.grad["a1_0"].get_text() == "-0.780"  # the gradient reaches a1_0, not z1_0
-    assert explorer.artists.grad["z1_1"].get_text() == explorer.artists.grad["a1_1"].get_text() == "0.455"
+    assert (
+        explorer.artists.grad["a1_0"].get_text() == "-0.780"
+    )  # the gradient reaches a1_0, not z1_0
+    assert (
+        explorer.artists.grad["z1_1"].get_text()
+        == explorer.artists.grad["a1_1"].get_text()
+        == "0.455"
+    )
     assert "relu hidden layer" in explorer.artists.title.get_text()
-    assert explorer.live.png == explorer.pngs["relu"] != tanh_png and explorer.live.image.value == explorer.live.png
+    assert (
+        explorer.live.png == explorer.pngs["relu"] != tanh_png
+        and explorer.live.image.value == explorer.live.png
+    )
     assert "<b>0.000</b>" in explorer.table.value and "<b>-0.585</b>" in explorer.table.value
     # an aligned table: one header per column, 3 units x 6 columns of cells
     assert explorer.table.value.count("<th ") == 6 and explorer.table.value.count("<td ") == 3 * 6
@@ -89,5 +121,7 @@ def test_graph_needs_one_example_and_one_output():
     with pytest.raises(ShapeError, match=r"X has shape \(2, 2\) but the graph shows one example"):
         graph_values(parameters, np.hstack([X, X]), np.hstack([Y, Y]))
     two_outputs = {**parameters, "W2": np.vstack([parameters["W2"]] * 2), "b2": np.zeros((2, 1))}
-    with pytest.raises(ShapeError, match=r"W2 has shape \(2, 3\) but the graph has one output unit"):
+    with pytest.raises(
+        ShapeError, match=r"W2 has shape \(2, 3\) but the graph has one output unit"
+    ):
         graph_values(two_outputs, X, np.ones((2, 1)))

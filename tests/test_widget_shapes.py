@@ -35,8 +35,16 @@ def test_backward_shapes_are_those_of_the_variables():
     explorer = ShapeExplorer(backward=True)
     set_sizes(explorer, n_x=3, n_h=5, n_y=2, m=7)
     assert shapes(explorer) == {
-        "Z1": (5, 7), "A1": (5, 7), "Z2": (2, 7), "A2": (2, 7),
-        "dZ2": (2, 7), "dW2": (2, 5), "db2": (2, 1), "dA1": (5, 7), "dZ1": (5, 7), "dW1": (5, 3),
+        "Z1": (5, 7),
+        "A1": (5, 7),
+        "Z2": (2, 7),
+        "A2": (2, 7),
+        "dZ2": (2, 7),
+        "dW2": (2, 5),
+        "db2": (2, 1),
+        "dA1": (5, 7),
+        "dZ1": (5, 7),
+        "dW1": (5, 3),
         "db1": (5, 1),
     }
     step = next(s for s in explorer.steps if s.result == "dA1")
@@ -62,8 +70,9 @@ def test_distinct_sizes_let_the_shapes_catch_every_impostor():
         ({"n_x": 2, "n_h": 4, "n_y": 1, "m": 4}, "dZ1", "dZ1 = dA1 @ g1'(Z1)"),  # dA1 square
     ],
 )
-def test_equal_sizes_let_an_impostor_pass_the_shapes_but_not_the_gradient_check(sizes, result,
-                                                                                formula):
+def test_equal_sizes_let_an_impostor_pass_the_shapes_but_not_the_gradient_check(
+    sizes, result, formula
+):
     explorer = ShapeExplorer(backward=True)
     set_sizes(explorer, **sizes)
     wrong = impostor(explorer, result)

@@ -34,7 +34,9 @@ def test_slope_of_the_tangent_is_a_minus_y(explorer, z, y):
     assert explorer.a_minus_y == pytest.approx(a - y, rel=1e-12)
     assert explorer.squared_error_slope == pytest.approx((a - y) * a * (1 - a), rel=1e-12)
     assert f"<b>{a - y + 0.0:.4f}</b>" in explorer.readout.value
-    assert explorer.readout.value.count("<tr>") == 4  # z, a, y, L beside the three slopes and the side
+    assert (
+        explorer.readout.value.count("<tr>") == 4
+    )  # z, a, y, L beside the three slopes and the side
     assert explorer.side() in explorer.readout.value
 
 
@@ -70,9 +72,11 @@ def test_squared_error_slope_vanishes_on_the_wrong_side():
 
 def test_describe_and_static_fallback():
     explorer = TangentExplorer()
-    assert explorer.describe() == ("z = -2.0, y = 1: a = 0.1192, L = 2.1269\n"
-                                   "slope of the tangent = -0.8808, a - y = -0.8808, "
-                                   "squared error's slope = -0.0925")
+    assert explorer.describe() == (
+        "z = -2.0, y = 1: a = 0.1192, L = 2.1269\n"
+        "slope of the tangent = -0.8808, a - y = -0.8808, "
+        "squared error's slope = -0.0925"
+    )
     bundle = explorer._repr_mimebundle_()
     assert bundle["image/png"].startswith("iVBOR")  # base64 of the PNG signature
     title = bundle["text/plain"].splitlines()[0]

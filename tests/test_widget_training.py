@@ -40,7 +40,9 @@ def wait_until(condition, timeout: float = 20.0) -> None:
 
 @pytest.fixture
 def dashboard():
-    board = TrainingDashboard(num_iterations=300, frame_interval=0.0)  # frame_interval 0: redraw at every callback
+    board = TrainingDashboard(
+        num_iterations=300, frame_interval=0.0
+    )  # frame_interval 0: redraw at every callback
     yield board
     board.close()
     board.wait()
@@ -50,12 +52,16 @@ def test_built_with_a_finished_run_it_describes_deterministically():
     board = TrainingDashboard()
     run = board.run
     X, Y = load_dataset("flower")
-    parameters, costs = nn_model(X, Y, n_h=4, num_iterations=2000, learning_rate=1.2, activation="tanh", seed=2)
+    parameters, costs = nn_model(
+        X, Y, n_h=4, num_iterations=2000, learning_rate=1.2, activation="tanh", seed=2
+    )
     assert run.status == "done" and len(board.runs) == 1
     assert run.costs == costs  # the very same computation, so exactly equal
     assert run.accuracy == np.mean(predict(parameters, X) == Y)
-    assert board.describe() == ("flower, tanh, n_h = 4, learning rate 1.2, 2000 iterations: "
-                                "cost 0.693 -> 0.254, accuracy 89.8% (logistic regression 47.0%)")
+    assert board.describe() == (
+        "flower, tanh, n_h = 4, learning rate 1.2, 2000 iterations: "
+        "cost 0.693 -> 0.254, accuracy 89.8% (logistic regression 47.0%)"
+    )
     bundle = board._repr_mimebundle_()
     assert bundle["image/png"].startswith("iVBOR")
     assert bundle["text/plain"].splitlines()[1] == board.describe()
@@ -92,15 +98,28 @@ def test_setting_a_control_retrains_and_redraws(dashboard):
 
 
 def test_every_control_starts_a_new_run_drawn_at_once(dashboard):
-    for control, value in ((dashboard.activation, "relu"), (dashboard.n_h, 7), (dashboard.learning_rate, 0.5),
-                           (dashboard.iterations, 200), (dashboard.dataset, "xor")):
+    for control, value in (
+        (dashboard.activation, "relu"),
+        (dashboard.n_h, 7),
+        (dashboard.learning_rate, 0.5),
+        (dashboard.iterations, 200),
+        (dashboard.dataset, "xor"),
+    ):
         returned_at = change(control, value)
         run = dashboard.run
         assert_drawn_at_once(run, returned_at)
         assert dashboard.wait().status == "done"
-    assert (run.activation, run.n_h, run.learning_rate, run.num_iterations, run.dataset) == ("relu", 7, 0.5, 200, "xor")
+    assert (run.activation, run.n_h, run.learning_rate, run.num_iterations, run.dataset) == (
+        "relu",
+        7,
+        0.5,
+        200,
+        "xor",
+    )
     assert len(run.costs) == 200
-    assert dashboard.describe().startswith("xor, relu, n_h = 7, learning rate 0.5, 200 iterations: cost 0.693 -> ")
+    assert dashboard.describe().startswith(
+        "xor, relu, n_h = 7, learning rate 0.5, 200 iterations: cost 0.693 -> "
+    )
 
 
 def test_a_change_mid_run_cancels_the_stale_run(dashboard):
@@ -112,10 +131,14 @@ def test_a_change_mid_run_cancels_the_stale_run(dashboard):
     fresh = dashboard.run
     assert_drawn_at_once(fresh, returned_at)
     dashboard.wait()
-    assert stale.status == "cancelled" and stale.iteration < 20000  # it stopped at its next callback
+    assert (
+        stale.status == "cancelled" and stale.iteration < 20000
+    )  # it stopped at its next callback
     assert fresh.status == "done" and len(fresh.costs) == 400
     assert fresh.redraws >= 2
-    np.testing.assert_array_equal(dashboard.cost_line.get_ydata(), fresh.costs)  # the stale run drew nothing after
+    np.testing.assert_array_equal(
+        dashboard.cost_line.get_ydata(), fresh.costs
+    )  # the stale run drew nothing after
 
 
 def test_a_diverging_run_stops_and_says_why(dashboard):
@@ -135,7 +158,9 @@ def test_a_failing_run_shows_its_error(dashboard, monkeypatch):
     dashboard.n_h.value = 5
     run = dashboard.wait()
     assert run.status == "failed" and run.error == "MemoryError: no room for W1"
-    assert "training failed" in dashboard.status.value and "no room for W1" in dashboard.status.value
+    assert (
+        "training failed" in dashboard.status.value and "no room for W1" in dashboard.status.value
+    )
 
 
 def test_closing_the_dashboard_stops_its_training():
@@ -175,13 +200,19 @@ def test_the_regions_cover_the_boundary_axes_and_the_legend_sits_inside(dashboar
         assert box.x0 <= legend.x0 and legend.x1 <= box.x1
         assert box.y0 <= legend.y0 and legend.y1 <= box.y1
         white = (pixels == 255).all(axis=2)
-        white[int(height - legend.y1) - 1:int(height - legend.y0) + 1,
-              int(legend.x0) - 1:int(legend.x1) + 1] = False  # the legend's own white frame
-        inside = white[int(height - box.y1) + 1:int(height - box.y0) - 1,
-                       int(box.x0) + 1:int(box.x1) - 1]
+        white[
+            int(height - legend.y1) - 1 : int(height - legend.y0) + 1,
+            int(legend.x0) - 1 : int(legend.x1) + 1,
+        ] = False  # the legend's own white frame
+        inside = white[
+            int(height - box.y1) + 1 : int(height - box.y0) - 1, int(box.x0) + 1 : int(box.x1) - 1
+        ]
         assert not inside.any(), name  # no bare white background shows
-        legend_pixels.append(pixels[int(height - legend.y1):int(height - legend.y0),
-                                    int(legend.x0):int(legend.x1)])
+        legend_pixels.append(
+            pixels[
+                int(height - legend.y1) : int(height - legend.y0), int(legend.x0) : int(legend.x1)
+            ]
+        )
     # the legend is on top of every data set's regions and points: the same pixels each time
     assert all(np.array_equal(legend_pixels[0], other) for other in legend_pixels[1:])
     assert (legend_pixels[0] < 128).any()  # and it is drawn (its dark text and markers)

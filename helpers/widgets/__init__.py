@@ -23,7 +23,13 @@ from .tangent import TangentExplorer
 from .training import TrainingDashboard
 
 __all__ = [
-    "Explorer", "LiveFigure",
-    "DatasetExplorer", "ShapeExplorer", "TangentExplorer", "GraphExplorer",
-    "BatchExplorer", "ActivationExplorer", "TrainingDashboard",
+    "Explorer",
+    "LiveFigure",
+    "DatasetExplorer",
+    "ShapeExplorer",
+    "TangentExplorer",
+    "GraphExplorer",
+    "BatchExplorer",
+    "ActivationExplorer",
+    "TrainingDashboard",
 ]

@@ -77,10 +77,18 @@ def snapshot(
     dZ1 = dA1 * g_prime
     counts, _ = np.histogram(g_prime, bins=BINS)
     low, high = np.percentile(Z1, [5, 95])
-    return Snapshot(activation, scale, counts / g_prime.size, float(g_prime.mean()),
-                    float(np.mean(g_prime < SATURATED)), (float(low), float(high)),
-                    float(np.abs(dA1).mean()), float(np.abs(dZ1).mean()),
-                    float(np.linalg.norm(grads["dW1"])), cost_from_Z2(cache["Z2"], Y))
+    return Snapshot(
+        activation,
+        scale,
+        counts / g_prime.size,
+        float(g_prime.mean()),
+        float(np.mean(g_prime < SATURATED)),
+        (float(low), float(high)),
+        float(np.abs(dA1).mean()),
+        float(np.abs(dZ1).mean()),
+        float(np.linalg.norm(grads["dW1"])),
+        cost_from_Z2(cache["Z2"], Y),
+    )
 
 
 class ActivationExplorer(Explorer):
@@ -92,28 +100,46 @@ class ActivationExplorer(Explorer):
     scale.
     """
 
-    def __init__(self, activation: str = "tanh", scale: float = 1.0, n_h: int = 4, seed: int = 0,
-                 X: np.ndarray | None = None, Y: np.ndarray | None = None):
+    def __init__(
+        self,
+        activation: str = "tanh",
+        scale: float = 1.0,
+        n_h: int = 4,
+        seed: int = 0,
+        X: np.ndarray | None = None,
+        Y: np.ndarray | None = None,
+    ):
         if X is None or Y is None:
             X, Y = load_planar_dataset()
         self.names = list(ACTIVATIONS)
-        self.snapshots = {(name, s): snapshot(X, Y, name, s, n_h, seed)
-                          for name in self.names for s in SCALES}
-        self.curves = {name: (g1.g(Z_GRID), g1.g_prime(Z_GRID, g1.g(Z_GRID)))
-                       for name, g1 in ACTIVATIONS.items()}
+        self.snapshots = {
+            (name, s): snapshot(X, Y, name, s, n_h, seed) for name in self.names for s in SCALES
+        }
+        self.curves = {
+            name: (g1.g(Z_GRID), g1.g_prime(Z_GRID, g1.g(Z_GRID)))
+            for name, g1 in ACTIVATIONS.items()
+        }
 
-        self.dropdown = widgets.Dropdown(options=self.names, value=activation,
-                                         description="activation")
-        self.slider = widgets.SelectionSlider(options=[(f"{s:g}", s) for s in SCALES], value=scale,
-                                              description="scale of W1", continuous_update=True)
+        self.dropdown = widgets.Dropdown(
+            options=self.names, value=activation, description="activation"
+        )
+        self.slider = widgets.SelectionSlider(
+            options=[(f"{s:g}", s) for s in SCALES],
+            value=scale,
+            description="scale of W1",
+            continuous_update=True,
+        )
         self._build_figure(n_h, X.shape[1])
         self.table = widgets.HTML()
-        super().__init__("Activation explorer",
-                         "switch to sigmoid, then ReLU, and watch g'(Z1) and dW1; slide the scale "
-                         "up to 10 (the size of a trained network's weights) and watch sigmoid "
-                         "and tanh saturate",
-                         [self.dropdown, self.slider], [self.live.image, self.table],
-                         live_figure=self.live)
+        super().__init__(
+            "Activation explorer",
+            "switch to sigmoid, then ReLU, and watch g'(Z1) and dW1; slide the scale "
+            "up to 10 (the size of a trained network's weights) and watch sigmoid "
+            "and tanh saturate",
+            [self.dropdown, self.slider],
+            [self.live.image, self.table],
+            live_figure=self.live,
+        )
         self.dropdown.observe(self._redraw, names="value")
         self.slider.observe(self._redraw, names="value")
         self._redraw()
@@ -122,45 +148,96 @@ class ActivationExplorer(Explorer):
         # fixed margins: a constrained layout costs ~0.3 s to draw
         figure = Figure(figsize=(9.6, 6.0), dpi=72)
         (ax_g, ax_gp), (ax_hist, ax_bars) = figure.subplots(2, 2)
-        figure.subplots_adjust(left=0.08, right=0.98, bottom=0.08, top=0.95, hspace=0.38,
-                               wspace=0.2)
-        self.g_line, = ax_g.plot(Z_GRID, Z_GRID, color="#2b6cb0", label="g(z)")
-        self.g_prime_line, = ax_gp.plot(Z_GRID, Z_GRID, color="#c05621", label="g'(z)")
-        self.bands = [ax.axvspan(-1, 1, color="#999999", alpha=0.25, label="90% of the Z1 values")
-                      for ax in (ax_g, ax_gp)]
-        ax_g.set(xlim=(Z_GRID[0], Z_GRID[-1]), ylim=(-1.2, 5.2), xlabel="z", ylabel="g(z)",
-                 title="the activation g")
-        ax_gp.set(xlim=(Z_GRID[0], Z_GRID[-1]), ylim=(-0.05, 1.1), xlabel="z", ylabel="g'(z)",
-                  title="its derivative g'")
-        self.name_text = ax_g.text(0.03, 0.95, "", transform=ax_g.transAxes, va="top", fontsize=13,
-                                   weight="bold")
+        figure.subplots_adjust(
+            left=0.08, right=0.98, bottom=0.08, top=0.95, hspace=0.38, wspace=0.2
+        )
+        (self.g_line,) = ax_g.plot(Z_GRID, Z_GRID, color="#2b6cb0", label="g(z)")
+        (self.g_prime_line,) = ax_gp.plot(Z_GRID, Z_GRID, color="#c05621", label="g'(z)")
+        self.bands = [
+            ax.axvspan(-1, 1, color="#999999", alpha=0.25, label="90% of the Z1 values")
+            for ax in (ax_g, ax_gp)
+        ]
+        ax_g.set(
+            xlim=(Z_GRID[0], Z_GRID[-1]),
+            ylim=(-1.2, 5.2),
+            xlabel="z",
+            ylabel="g(z)",
+            title="the activation g",
+        )
+        ax_gp.set(
+            xlim=(Z_GRID[0], Z_GRID[-1]),
+            ylim=(-0.05, 1.1),
+            xlabel="z",
+            ylabel="g'(z)",
+            title="its derivative g'",
+        )
+        self.name_text = ax_g.text(
+            0.03, 0.95, "", transform=ax_g.transAxes, va="top", fontsize=13, weight="bold"
+        )
         # the legends sit where no activation's curve passes
         for ax, where in ((ax_g, "lower right"), (ax_gp, "center left")):
             ax.axhline(0, color="black", linewidth=0.5)
             ax.legend(loc=where, fontsize=8)
         # shares lie in [0, 1]; the space above 1 keeps the legend off the bars
         top = 1.4
-        self.stairs = ax_hist.stairs(np.zeros(len(BINS) - 1), BINS, fill=True, color="#c05621",
-                                     alpha=0.8, label="share of the entries of g'(Z1)")
-        ax_hist.axvspan(0, SATURATED, ymax=1 / top, color="#d7301f", alpha=0.15,
-                        label=f"g' < {SATURATED}: saturated (ReLU: switched off)")
-        ax_hist.set(xlim=(0, 1), ylim=(0, top), yticks=np.linspace(0, 1, 6), xlabel="g'(Z1)",
-                    title="g'(Z1) on the flower data")
+        self.stairs = ax_hist.stairs(
+            np.zeros(len(BINS) - 1),
+            BINS,
+            fill=True,
+            color="#c05621",
+            alpha=0.8,
+            label="share of the entries of g'(Z1)",
+        )
+        ax_hist.axvspan(
+            0,
+            SATURATED,
+            ymax=1 / top,
+            color="#d7301f",
+            alpha=0.15,
+            label=f"g' < {SATURATED}: saturated (ReLU: switched off)",
+        )
+        ax_hist.set(
+            xlim=(0, 1),
+            ylim=(0, top),
+            yticks=np.linspace(0, 1, 6),
+            xlabel="g'(Z1)",
+            title="g'(Z1) on the flower data",
+        )
         ax_hist.set_ylabel(f"share of the {n_h} x {m} entries", fontsize=9)
         ax_hist.legend(loc="upper center", fontsize=8)
         largest = max(s.norm_dW1 for s in self.snapshots.values())
         x = np.arange(len(self.names))
         # one LineCollection of thick vertical lines: one artist to redraw instead of one per bar
         self.bars = ax_bars.vlines(x, 0, np.zeros(len(x)), linewidth=40, color=OTHER)
-        ax_bars.legend(handles=[Patch(color=CHOSEN, label="the chosen activation"),
-                                Patch(color=OTHER, label="the others")],
-                       loc="upper center", ncol=2, fontsize=8)
+        ax_bars.legend(
+            handles=[
+                Patch(color=CHOSEN, label="the chosen activation"),
+                Patch(color=OTHER, label="the others"),
+            ],
+            loc="upper center",
+            ncol=2,
+            fontsize=8,
+        )
         # the space above the tallest bar keeps the legend off the bars
-        ax_bars.set(xlim=(-0.6, len(x) - 0.4), ylim=(0, 1.3 * largest), xticks=x,
-                    ylabel="||dW1||", title="size of dW1 (same network, same data)")
+        ax_bars.set(
+            xlim=(-0.6, len(x) - 0.4),
+            ylim=(0, 1.3 * largest),
+            xticks=x,
+            ylabel="||dW1||",
+            title="size of dW1 (same network, same data)",
+        )
         ax_bars.set_xticklabels([name.replace("_", " ") for name in self.names], fontsize=9)
-        self.live = LiveFigure(figure, animated=[self.g_line, self.g_prime_line, *self.bands,
-                                                 self.name_text, self.stairs, self.bars])
+        self.live = LiveFigure(
+            figure,
+            animated=[
+                self.g_line,
+                self.g_prime_line,
+                *self.bands,
+                self.name_text,
+                self.stairs,
+                self.bars,
+            ],
+        )
 
     @property
     def current(self) -> Snapshot:
@@ -195,14 +272,18 @@ class ActivationExplorer(Explorer):
             ("cost J", f"{s.cost:.3f}"),
         ]
         cell = "padding:1px 10px;line-height:1.3"
-        cells = "".join(f"<tr><td style='{cell}'>{label}</td>"
-                        f"<td style='{cell};text-align:right'><b>{value}</b></td></tr>"
-                        for label, value in rows)
+        cells = "".join(
+            f"<tr><td style='{cell}'>{label}</td>"
+            f"<td style='{cell};text-align:right'><b>{value}</b></td></tr>"
+            for label, value in rows
+        )
         return f"<table style='font-size:13px;border-collapse:collapse'>{cells}</table>"
 
     def describe(self) -> str:
         s = self.current
-        return (f"{s.activation}, scale {s.scale:g}: mean g'(Z1) = {s.mean_g_prime:.3f}, "
-                f"{100 * s.saturated:.1f}% of g'(Z1) < {SATURATED}, "
-                f"mean |dZ1| = {s.mean_abs_dZ1:.3g} "
-                f"(mean |dA1| = {s.mean_abs_dA1:.3g}), ||dW1|| = {s.norm_dW1:.3g}")
+        return (
+            f"{s.activation}, scale {s.scale:g}: mean g'(Z1) = {s.mean_g_prime:.3f}, "
+            f"{100 * s.saturated:.1f}% of g'(Z1) < {SATURATED}, "
+            f"mean |dZ1| = {s.mean_abs_dZ1:.3g} "
+            f"(mean |dA1| = {s.mean_abs_dA1:.3g}), ||dW1|| = {s.norm_dW1:.3g}"
+        )

@@ -40,7 +40,9 @@ class LiveFigure:
         self.canvas = FigureCanvasAgg(figure)
         self.animated: list[Artist] = []
         self._background = None
-        self._backgrounds: dict[Hashable, object] = {}  # static state -> its background, see update()
+        self._backgrounds: dict[
+            Hashable, object
+        ] = {}  # static state -> its background, see update()
         self.png = b""
         width, height = (figure.get_size_inches() * figure.dpi).astype(int)
         self.image = widgets.Image(format="png", width=int(width), height=int(height))
@@ -112,7 +114,8 @@ class Explorer(widgets.VBox):
         data = super()._repr_mimebundle_(**kwargs)
         summary = self.describe()
         data["text/plain"] = f"{self.title} (interactive: run the notebook to use it)" + (
-            "\n" + summary if summary else "")
+            "\n" + summary if summary else ""
+        )
         if self.live_figure is not None and self.live_figure.png:
             data["image/png"] = base64.b64encode(self.live_figure.png).decode("ascii")
         return data

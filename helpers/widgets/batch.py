@@ -38,8 +38,9 @@ def _entry(grads: dict[str, np.ndarray], weight: str) -> float:
     return float(grads["d" + name][row, column])
 
 
-def batch_gradients(X: np.ndarray, Y: np.ndarray, parameters: dict[str, np.ndarray],
-                    weights=WEIGHTS):
+def batch_gradients(
+    X: np.ndarray, Y: np.ndarray, parameters: dict[str, np.ndarray], weights=WEIGHTS
+):
     """Per-example and vectorised gradients of each weight in ``weights``, each batch ``X[:, :m]``.
 
     ``X (n_x, M)``, ``Y (1, M)``. Returns ``(per_example, vectorised)``, dicts keyed by weight, each
@@ -47,6 +48,7 @@ def batch_gradients(X: np.ndarray, Y: np.ndarray, parameters: dict[str, np.ndarr
     example ``j`` alone; ``vectorised[w][m - 1]`` is ``dw`` from the reference run on the first
     ``m`` examples.
     """
+
     def gradients(columns: slice) -> dict[str, np.ndarray]:
         _, cache = forward_propagation(X[:, columns], parameters)
         return backward_propagation(parameters, cache, X[:, columns], Y[:, columns])
@@ -73,19 +75,28 @@ class BatchExplorer(Explorer):
         self.max_m = max_m
         self._moving_m = False
 
-        self.m_slider = widgets.IntSlider(value=m, min=1, max=max_m, description="m",
-                                          continuous_update=True)
-        self.example = widgets.IntSlider(value=0, min=0, max=m - 1, description="example",
-                                         continuous_update=True)
-        self.weight = widgets.Dropdown(options=WEIGHTS, value=weight, description="weight",
-                                       layout=widgets.Layout(width="200px"))
+        self.m_slider = widgets.IntSlider(
+            value=m, min=1, max=max_m, description="m", continuous_update=True
+        )
+        self.example = widgets.IntSlider(
+            value=0, min=0, max=m - 1, description="example", continuous_update=True
+        )
+        self.weight = widgets.Dropdown(
+            options=WEIGHTS,
+            value=weight,
+            description="weight",
+            layout=widgets.Layout(width="200px"),
+        )
         self._build_figure()
         self.numbers = widgets.HTML()
-        super().__init__("Batch explorer",
-                         "move m: the dots change, their mean and the vectorised dW stay equal; "
-                         "the sum without 1/m drifts away",
-                         [self.m_slider, self.example, self.weight],
-                         [self.live.image, self.numbers], live_figure=self.live)
+        super().__init__(
+            "Batch explorer",
+            "move m: the dots change, their mean and the vectorised dW stay equal; "
+            "the sum without 1/m drifts away",
+            [self.m_slider, self.example, self.weight],
+            [self.live.image, self.numbers],
+            live_figure=self.live,
+        )
         self.m_slider.observe(self._on_m, names="value")
         self.example.observe(self._on_example, names="value")
         self.weight.observe(self._on_weight, names="value")
@@ -99,41 +110,90 @@ class BatchExplorer(Explorer):
         self.outside = ax.scatter([], [], facecolors="none", edgecolors="#a0aec0", s=30, zorder=2)
         (self.picked,) = ax.plot([], [], "o", ms=13, mfc="none", mec="#dd6b20", mew=2, zorder=4)
         (self.mean_line,) = ax.plot([], [], color=MEAN_COLOR, lw=2, zorder=2)
-        (self.vector_mark,) = ax.plot([], [], "D", ms=9, mfc="none", mec=VECTOR_COLOR, mew=1.8,
-                                      zorder=5)
-        self.label = ax.text(0.02, 0.04, "", transform=ax.transAxes, fontsize=11,
-                             fontweight="bold")
+        (self.vector_mark,) = ax.plot(
+            [], [], "D", ms=9, mfc="none", mec=VECTOR_COLOR, mew=1.8, zorder=5
+        )
+        self.label = ax.text(0.02, 0.04, "", transform=ax.transAxes, fontsize=11, fontweight="bold")
         ax.axhline(0, color="#cbd5e0", lw=0.8, zorder=1)
-        ax.set(xlim=(-1, self.max_m + 1), ylim=_limits(self.per_example.values()),
-               xlabel="example j", ylabel="dL(j)/dw",
-               title="per-example gradients of one weight w, and their mean")
-        ax.legend(handles=[
-            Line2D([], [], ls="", marker="o", color=CLASS_COLORS[0], label="in the batch, y = 0"),
-            Line2D([], [], ls="", marker="o", color=CLASS_COLORS[1], label="in the batch, y = 1"),
-            Line2D([], [], ls="", marker="o", mfc="none", mec="#a0aec0", label="not in the batch"),
-            Line2D([], [], ls="", marker="o", ms=10, mfc="none", mec="#dd6b20", mew=2,
-                   label="picked example"),
-            Line2D([], [], color=MEAN_COLOR, lw=2, label="mean of the m dots"),
-            Line2D([], [], ls="", marker="D", mfc="none", mec=VECTOR_COLOR, mew=1.8,
-                   label="vectorised (reference)"),
-        ], fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        ax.set(
+            xlim=(-1, self.max_m + 1),
+            ylim=_limits(self.per_example.values()),
+            xlabel="example j",
+            ylabel="dL(j)/dw",
+            title="per-example gradients of one weight w, and their mean",
+        )
+        ax.legend(
+            handles=[
+                Line2D(
+                    [], [], ls="", marker="o", color=CLASS_COLORS[0], label="in the batch, y = 0"
+                ),
+                Line2D(
+                    [], [], ls="", marker="o", color=CLASS_COLORS[1], label="in the batch, y = 1"
+                ),
+                Line2D(
+                    [], [], ls="", marker="o", mfc="none", mec="#a0aec0", label="not in the batch"
+                ),
+                Line2D(
+                    [],
+                    [],
+                    ls="",
+                    marker="o",
+                    ms=10,
+                    mfc="none",
+                    mec="#dd6b20",
+                    mew=2,
+                    label="picked example",
+                ),
+                Line2D([], [], color=MEAN_COLOR, lw=2, label="mean of the m dots"),
+                Line2D(
+                    [],
+                    [],
+                    ls="",
+                    marker="D",
+                    mfc="none",
+                    mec=VECTOR_COLOR,
+                    mew=1.8,
+                    label="vectorised (reference)",
+                ),
+            ],
+            fontsize=8,
+            loc="upper left",
+            bbox_to_anchor=(1.0, 1.0),
+        )
         ms = np.arange(1, self.max_m + 1)
-        (self.mean_curve,) = ax_m.plot(ms, ms * 0.0, color=MEAN_COLOR, lw=2,
-                                       label="dw = (1/m) sum, the mean")
-        (self.sum_curve,) = ax_m.plot(ms, ms * 0.0, color=SUM_COLOR, lw=2, ls="--",
-                                      label="sum, no 1/m")
+        (self.mean_curve,) = ax_m.plot(
+            ms, ms * 0.0, color=MEAN_COLOR, lw=2, label="dw = (1/m) sum, the mean"
+        )
+        (self.sum_curve,) = ax_m.plot(
+            ms, ms * 0.0, color=SUM_COLOR, lw=2, ls="--", label="sum, no 1/m"
+        )
         self.m_line = ax_m.axvline(1, color="#dd6b20", lw=1.5, label="current m")
         (self.m_dots,) = ax_m.plot([], [], "o", color="#dd6b20", ms=6)
         ax_m.axhline(0, color="#cbd5e0", lw=0.8)
-        ax_m.set(xlim=(0, self.max_m + 1),
-                 ylim=_limits(np.cumsum(v) for v in self.per_example.values()),
-                 xlabel="batch size m", ylabel="gradient of w",
-                 title="the mean and the sum, as m grows")
+        ax_m.set(
+            xlim=(0, self.max_m + 1),
+            ylim=_limits(np.cumsum(v) for v in self.per_example.values()),
+            xlabel="batch size m",
+            ylabel="gradient of w",
+            title="the mean and the sum, as m grows",
+        )
         ax_m.legend(fontsize=8, loc="best")
         # limits cover every weight, so nothing static changes after this first (full) draw
-        self.live = LiveFigure(figure, animated=[
-            self.outside, self.inside, self.mean_line, self.picked, self.vector_mark, self.label,
-            self.mean_curve, self.sum_curve, self.m_line, self.m_dots])
+        self.live = LiveFigure(
+            figure,
+            animated=[
+                self.outside,
+                self.inside,
+                self.mean_line,
+                self.picked,
+                self.vector_mark,
+                self.label,
+                self.mean_curve,
+                self.sum_curve,
+                self.m_line,
+                self.m_dots,
+            ],
+        )
 
     def _on_weight(self, change=None) -> None:
         w = self.weight.value
@@ -178,24 +238,36 @@ class BatchExplorer(Explorer):
         m, j, w = self.m_slider.value, self.example.value, self.weight.value
         x, y = self.X[:, j], int(self.Y[0, j])
         rows = [
-            (f"example {j} alone: x = ({x[0]:.2f}, {x[1]:.2f}), y = {y}", f"dL({j})/d{w}",
-             self.picked_value),
-            (f"mean of the {m} per-example gradients (a loop)", f"(1/m) sum_j dL(j)/d{w}",
-             self.mean),
-            (f"the reference on all {m} examples at once", f"vectorised d{w}",
-             self.vectorised),
+            (
+                f"example {j} alone: x = ({x[0]:.2f}, {x[1]:.2f}), y = {y}",
+                f"dL({j})/d{w}",
+                self.picked_value,
+            ),
+            (
+                f"mean of the {m} per-example gradients (a loop)",
+                f"(1/m) sum_j dL(j)/d{w}",
+                self.mean,
+            ),
+            (f"the reference on all {m} examples at once", f"vectorised d{w}", self.vectorised),
             ("the sum, without 1/m", f"sum_j dL(j)/d{w}", self.total),
         ]
         cell = "<td style='padding:1px 8px{}'>{}</td>"
-        body = "".join("<tr>" + cell.format("", a) + cell.format("", f"<code>{b}</code>")
-                       + cell.format(";text-align:right", f"<code>{v:.4f}</code>") + "</tr>"
-                       for a, b, v in rows)
+        body = "".join(
+            "<tr>"
+            + cell.format("", a)
+            + cell.format("", f"<code>{b}</code>")
+            + cell.format(";text-align:right", f"<code>{v:.4f}</code>")
+            + "</tr>"
+            for a, b, v in rows
+        )
         return f"<table style='font-size:13px;line-height:1.35'>{body}</table>"
 
     def describe(self) -> str:
         m, j, w = self.m_slider.value, self.example.value, self.weight.value
-        return (f"m = {m}, weight {w}, example {j} (y = {int(self.Y[0, j])}): "
-                f"dL({j})/d{w} = {self.picked_value:.4f}\n"
-                f"mean of the {m} per-example gradients = {self.mean:.4f}, "
-                f"vectorised d{w} = {self.vectorised:.4f}, "
-                f"sum without 1/m = {self.total:.4f}")
+        return (
+            f"m = {m}, weight {w}, example {j} (y = {int(self.Y[0, j])}): "
+            f"dL({j})/d{w} = {self.picked_value:.4f}\n"
+            f"mean of the {m} per-example gradients = {self.mean:.4f}, "
+            f"vectorised d{w} = {self.vectorised:.4f}, "
+            f"sum without 1/m = {self.total:.4f}"
+        )

@@ -16,17 +16,26 @@ class DatasetExplorer(Explorer):
 
     def __init__(self, name: str = "flower"):
         self.datasets = {n: load_dataset(n) for n in dataset_names()}
-        self.dropdown = widgets.Dropdown(options=list(self.datasets), value=name, description="data set")
+        self.dropdown = widgets.Dropdown(
+            options=list(self.datasets), value=name, description="data set"
+        )
         figure = Figure(figsize=(4.8, 4.0), dpi=80)
-        figure.subplots_adjust(left=0.13, right=0.97, bottom=0.12, top=0.92)  # fixed: backgrounds are cached
+        figure.subplots_adjust(
+            left=0.13, right=0.97, bottom=0.12, top=0.92
+        )  # fixed: backgrounds are cached
         self.ax = figure.add_subplot()
         X, Y = self.datasets[name]
         self.points = scatter_classes(self.ax, X, Y)
         class_legend(self.ax, loc="upper right", fontsize=8)
         self.live = LiveFigure(figure, animated=[self.points])
         self.caption = widgets.HTML()
-        super().__init__("Data set explorer", "pick a data set: which ones could a straight line separate?",
-                         [self.dropdown], [self.live.image, self.caption], live_figure=self.live)
+        super().__init__(
+            "Data set explorer",
+            "pick a data set: which ones could a straight line separate?",
+            [self.dropdown],
+            [self.live.image, self.caption],
+            live_figure=self.live,
+        )
         self.dropdown.observe(self._redraw, names="value")
         self._redraw()
 

@@ -83,7 +83,8 @@ class GraphValues:
         shown.
         """
         numbers: dict[str, tuple[float, float | None]] = {
-            f"x_{i}": (float(x), None) for i, x in enumerate(self.X[:, 0])}
+            f"x_{i}": (float(x), None) for i, x in enumerate(self.X[:, 0])
+        }
         for j in range(self.Z1.shape[0]):
             numbers[f"z1_{j}"] = (float(self.Z1[j, 0]), float(self.dZ1[j, 0]))
             numbers[f"a1_{j}"] = (float(self.A1[j, 0]), float(self.dA1[j, 0]))
@@ -111,25 +112,36 @@ def graph_values(
     output unit."""
     X = check_array("X", X)
     if X.shape[1] != 1:
-        raise ShapeError(f"X has shape {X.shape} but the graph shows one example; "
-                         f"expected ({X.shape[0]}, 1)")
+        raise ShapeError(
+            f"X has shape {X.shape} but the graph shows one example; expected ({X.shape[0]}, 1)"
+        )
     parameters = check_parameters(parameters, n_x=X.shape[0])
     W2 = parameters["W2"]
     if W2.shape[0] != 1:
-        raise ShapeError(f"W2 has shape {W2.shape} but the graph has one output unit; "
-                         f"expected (1, {W2.shape[1]})")
+        raise ShapeError(
+            f"W2 has shape {W2.shape} but the graph has one output unit; "
+            f"expected (1, {W2.shape[1]})"
+        )
     Y = check_labels(Y, m=1)
     g1 = get_activation(activation)
     A2, cache = forward_propagation(X, parameters, g1)
     grads = backward_propagation(parameters, cache, X, Y, g1)
     a2, y = float(A2[0, 0]), float(Y[0, 0])
     return GraphValues(
-        activation=g1.name, X=X, W2=W2, Z1=cache["Z1"], A1=cache["A1"],
+        activation=g1.name,
+        X=X,
+        W2=W2,
+        Z1=cache["Z1"],
+        A1=cache["A1"],
         g_prime=g1.g_prime(cache["Z1"], cache["A1"]),
         dA1=W2.T @ grads["db2"],  # dZ2 = db2 for one example
         dZ1=grads["db1"],
-        z2=float(cache["Z2"][0, 0]), a2=a2, L=compute_cost(A2, Y), sigma_prime=a2 * (1 - a2),
-        dz2=float(grads["db2"][0, 0]), da2=-y / a2 + (1 - y) / (1 - a2),
+        z2=float(cache["Z2"][0, 0]),
+        a2=a2,
+        L=compute_cost(A2, Y),
+        sigma_prime=a2 * (1 - a2),
+        dz2=float(grads["db2"][0, 0]),
+        da2=-y / a2 + (1 - y) / (1 - a2),
     )
 
 
@@ -162,7 +174,8 @@ class GraphArtists:
             self.local[edge].set_text(f"\u00d7{number(local)}")  # x: backprop multiplies by it
         self.title.set_text(
             f"One example through the network, {values.activation} hidden layer: "
-            "forward values, gradients dL/d(node), local derivatives")
+            "forward values, gradients dL/d(node), local derivatives"
+        )
 
     def texts(self) -> list[Text]:
         """Every text that :meth:`show` writes."""
@@ -189,16 +202,36 @@ def draw_graph(ax: Axes, values: GraphValues, fontsize: float = 10) -> GraphArti
     half_w, half_h = NODE_WIDTH / 2, NODE_HEIGHT / 2
     value, grad, local = {}, {}, {}
     for node, (x, y) in places.items():
-        ax.add_patch(FancyBboxPatch((x - half_w, y - half_h), NODE_WIDTH, NODE_HEIGHT,
-                                    boxstyle="round,pad=0.02,rounding_size=0.15",
-                                    facecolor="#f4f4f4", edgecolor="0.35", linewidth=1.0, zorder=2))
-        ax.text(x, y + 0.3, _node_title(node), ha="center", va="center", fontsize=fontsize + 2,
-                zorder=3)
-        value[node] = ax.text(x, y, "", ha="center", va="center", color=VALUE_COLOR,
-                              fontsize=fontsize, zorder=3)
+        ax.add_patch(
+            FancyBboxPatch(
+                (x - half_w, y - half_h),
+                NODE_WIDTH,
+                NODE_HEIGHT,
+                boxstyle="round,pad=0.02,rounding_size=0.15",
+                facecolor="#f4f4f4",
+                edgecolor="0.35",
+                linewidth=1.0,
+                zorder=2,
+            )
+        )
+        ax.text(
+            x, y + 0.3, _node_title(node), ha="center", va="center", fontsize=fontsize + 2, zorder=3
+        )
+        value[node] = ax.text(
+            x, y, "", ha="center", va="center", color=VALUE_COLOR, fontsize=fontsize, zorder=3
+        )
         if not node.startswith("x_"):
-            grad[node] = ax.text(x, y - 0.3, "", ha="center", va="center", color=GRAD_COLOR,
-                                 fontsize=fontsize, zorder=3, fontweight="bold")
+            grad[node] = ax.text(
+                x,
+                y - 0.3,
+                "",
+                ha="center",
+                va="center",
+                color=GRAD_COLOR,
+                fontsize=fontsize,
+                zorder=3,
+                fontweight="bold",
+            )
     for i in range(n_x):
         for j in range(n_h):
             _arrow(ax, places[f"x_{i}"], places[f"z1_{j}"], color="0.75")
@@ -209,20 +242,38 @@ def draw_graph(ax: Axes, values: GraphValues, fontsize: float = 10) -> GraphArti
         fraction = 0.35 if tail.startswith("a1_") else 0.5
         x = start[0] + half_w + fraction * (end[0] - start[0] - 2 * half_w)
         y = start[1] + fraction * (end[1] - start[1])
-        local[tail, head] = ax.text(x, y, "", ha="center", va="center", color=LOCAL_COLOR,
-                                    fontsize=fontsize - 1, zorder=4,
-                                    bbox={"boxstyle": "round,pad=0.15", "facecolor": "white",
-                                          "edgecolor": "none"})
+        local[tail, head] = ax.text(
+            x,
+            y,
+            "",
+            ha="center",
+            va="center",
+            color=LOCAL_COLOR,
+            fontsize=fontsize - 1,
+            zorder=4,
+            bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"},
+        )
     top = max(y for _, y in places.values()) + half_h
     ax.set_xlim(COLUMNS["x"] - half_w - 0.1, COLUMNS["L"] + half_w + 0.1)
     ax.set_ylim(-top - 0.15, top + 0.15)
     ax.set_axis_off()
-    keys = ((VALUE_COLOR, "forward value"), (GRAD_COLOR, "backward: dL/d(node)"),
-            (LOCAL_COLOR, "local derivative d(head)/d(tail) on the edge"))
-    handles = [Line2D([], [], linestyle="", marker="s", markersize=7, color=color, label=label)
-               for color, label in keys]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=3,
-              fontsize=fontsize - 1, frameon=False)
+    keys = (
+        (VALUE_COLOR, "forward value"),
+        (GRAD_COLOR, "backward: dL/d(node)"),
+        (LOCAL_COLOR, "local derivative d(head)/d(tail) on the edge"),
+    )
+    handles = [
+        Line2D([], [], linestyle="", marker="s", markersize=7, color=color, label=label)
+        for color, label in keys
+    ]
+    ax.legend(
+        handles=handles,
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0.0),
+        ncol=3,
+        fontsize=fontsize - 1,
+        frameon=False,
+    )
     title = ax.set_title("", fontsize=fontsize + 1)
     artists = GraphArtists(value=value, grad=grad, local=local, title=title)
     artists.show(values)
@@ -230,11 +281,19 @@ def draw_graph(ax: Axes, values: GraphValues, fontsize: float = 10) -> GraphArti
 
 
 def _arrow(ax: Axes, start: tuple[float, float], end: tuple[float, float], color: str) -> None:
-    ax.annotate("", xy=(end[0] - NODE_WIDTH / 2, end[1]),
-                xytext=(start[0] + NODE_WIDTH / 2, start[1]),
-                arrowprops={"arrowstyle": "-|>", "color": color, "linewidth": 1.0, "shrinkA": 0,
-                            "shrinkB": 1},
-                zorder=1)
+    ax.annotate(
+        "",
+        xy=(end[0] - NODE_WIDTH / 2, end[1]),
+        xytext=(start[0] + NODE_WIDTH / 2, start[1]),
+        arrowprops={
+            "arrowstyle": "-|>",
+            "color": color,
+            "linewidth": 1.0,
+            "shrinkA": 0,
+            "shrinkB": 1,
+        },
+        zorder=1,
+    )
 
 
 def dZ1_by_finite_differences(
@@ -266,8 +325,9 @@ class GraphExplorer(Explorer):
         for name, values in self.values.items():
             numeric = dZ1_by_finite_differences(parameters, X, Y, name)
             self.checks[name] = (numeric, relative_error(values.dZ1, numeric))
-        self.dropdown = widgets.Dropdown(options=list(HIDDEN_ACTIVATIONS), value=activation,
-                                         description="activation")
+        self.dropdown = widgets.Dropdown(
+            options=list(HIDDEN_ACTIVATIONS), value=activation, description="activation"
+        )
         figure = Figure(figsize=(11.0, 4.6), dpi=80, layout="constrained")
         ax = figure.add_subplot()
         self.artists = draw_graph(ax, self.values[activation])
@@ -277,9 +337,13 @@ class GraphExplorer(Explorer):
             self.artists.show(values)
             self.pngs[name] = self.live.update()
         self.table = widgets.HTML()
-        super().__init__("Computational graph",
-                         "switch to relu and watch dZ1 of unit 0 (its z1 < 0) become 0",
-                         [self.dropdown], [self.live.image, self.table], live_figure=self.live)
+        super().__init__(
+            "Computational graph",
+            "switch to relu and watch dZ1 of unit 0 (its z1 < 0) become 0",
+            [self.dropdown],
+            [self.live.image, self.table],
+            live_figure=self.live,
+        )
         self.dropdown.observe(self._redraw, names="value")
         self._redraw()
 
@@ -297,28 +361,46 @@ class GraphExplorer(Explorer):
         v, (numeric, error) = self.current, self.checks[self.dropdown.value]
         cell = "padding:2px 10px;text-align:right;line-height:1.4;white-space:pre"
         head = f"{cell};vertical-align:bottom;border-bottom:1px solid #999"
-        headers = ("unit j", "z1_j", "g'(z1_j)", "dA1_j\n= W2[0, j] &times; dZ2",
-                   "dZ1_j\n= dA1_j &times; g'(z1_j)", "finite\ndifference")
-        rows = [(str(j), number(v.Z1[j, 0]), number(v.g_prime[j, 0]),
-                 f"{number(v.W2[0, j]):>6} &times; {number(v.dz2):>6} = {number(v.dA1[j, 0]):>6}",
-                 f"<b>{number(v.dZ1[j, 0])}</b>", number(numeric[j, 0]))
-                for j in range(v.Z1.shape[0])]
+        headers = (
+            "unit j",
+            "z1_j",
+            "g'(z1_j)",
+            "dA1_j\n= W2[0, j] &times; dZ2",
+            "dZ1_j\n= dA1_j &times; g'(z1_j)",
+            "finite\ndifference",
+        )
+        rows = [
+            (
+                str(j),
+                number(v.Z1[j, 0]),
+                number(v.g_prime[j, 0]),
+                f"{number(v.W2[0, j]):>6} &times; {number(v.dz2):>6} = {number(v.dA1[j, 0]):>6}",
+                f"<b>{number(v.dZ1[j, 0])}</b>",
+                number(numeric[j, 0]),
+            )
+            for j in range(v.Z1.shape[0])
+        ]
         header = "".join(f"<th style='{head}'>{text}</th>" for text in headers)
-        body = "".join("<tr>" + "".join(f"<td style='{cell}'>{text}</td>" for text in row) + "</tr>"
-                       for row in rows)
+        body = "".join(
+            "<tr>" + "".join(f"<td style='{cell}'>{text}</td>" for text in row) + "</tr>"
+            for row in rows
+        )
         return (
             "<table style='font-family:monospace;font-size:13px;border-collapse:collapse'>"
             f"<tr>{header}</tr>{body}</table>"
             f"<div style='font-family:monospace;font-size:13px;padding:4px 10px'>"
             f"dZ2 = a2 - y = {number(v.dz2)}; dZ1 against finite differences: "
-            f"relative error {error:.1e}</div>")
+            f"relative error {error:.1e}</div>"
+        )
 
     def describe(self) -> str:
         v, (_, error) = self.current, self.checks[self.dropdown.value]
-        return "\n".join([
-            f"activation = {v.activation}, dZ2 = a2 - y = {number(v.dz2)}",
-            f"g'(Z1)             = {_column(v.g_prime)}",
-            f"dA1 = W2.T @ dZ2   = {_column(v.dA1)}",
-            f"dZ1 = dA1 * g'(Z1) = {_column(v.dZ1)}  "
-            f"(finite differences: relative error {error:.1e})",
-        ])
+        return "\n".join(
+            [
+                f"activation = {v.activation}, dZ2 = a2 - y = {number(v.dz2)}",
+                f"g'(Z1)             = {_column(v.g_prime)}",
+                f"dA1 = W2.T @ dZ2   = {_column(v.dA1)}",
+                f"dZ1 = dA1 * g'(Z1) = {_column(v.dZ1)}  "
+                f"(finite differences: relative error {error:.1e})",
+            ]
+        )

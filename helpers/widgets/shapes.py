@@ -13,8 +13,8 @@ differences, :mod:`helpers.gradcheck`) tells it from the right formula, so the e
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import ipywidgets as widgets
 import numpy as np
@@ -54,8 +54,10 @@ class Impostor:
             return f"gives {self.shape}, not {expected}: the shapes catch it"
         if self.error is not None and self.error < GOOD:
             return f"gives {self.shape} and, at these sizes, the same numbers (harmless here)"
-        return (f"gives {self.shape}: fits! only the gradient check catches it "
-                f"({self.gradient} relative error {self.error:.1e})")
+        return (
+            f"gives {self.shape}: fits! only the gradient check catches it "
+            f"({self.gradient} relative error {self.error:.1e})"
+        )
 
 
 @dataclass
@@ -73,20 +75,28 @@ class Step:
     impostor: Impostor | None = None
 
 
-def _impostor(formula: str, left: np.ndarray, right: np.ndarray, expected: Shape,
-              to_gradient: Callable[[np.ndarray], np.ndarray], gradient: str,
-              numeric: dict[str, np.ndarray]) -> Impostor:
+def _impostor(
+    formula: str,
+    left: np.ndarray,
+    right: np.ndarray,
+    expected: Shape,
+    to_gradient: Callable[[np.ndarray], np.ndarray],
+    gradient: str,
+    numeric: dict[str, np.ndarray],
+) -> Impostor:
     """Try ``left @ right`` as ``formula``; if its shape is ``expected``, gradient-check it."""
     if left.shape[1] != right.shape[0]:
         return Impostor(formula, left.shape, right.shape, None, gradient, None)
     result = left @ right
-    error = (relative_error(to_gradient(result), numeric[gradient]) if result.shape == expected
-             else None)
+    error = (
+        relative_error(to_gradient(result), numeric[gradient]) if result.shape == expected else None
+    )
     return Impostor(formula, left.shape, right.shape, result.shape, gradient, error)
 
 
-def network_steps(n_x: int, n_h: int, n_y: int, m: int, backward: bool = True,
-                  seed: int = 0) -> list[Step]:
+def network_steps(
+    n_x: int, n_h: int, n_y: int, m: int, backward: bool = True, seed: int = 0
+) -> list[Step]:
     """The forward (and backward) steps of an ``n_x -> n_h -> n_y`` network on ``m`` examples.
 
     In the backward pass each product carries an :class:`Impostor`.
@@ -102,8 +112,9 @@ def network_steps(n_x: int, n_h: int, n_y: int, m: int, backward: bool = True,
     steps = [
         Step("Z1 = W1 @ X + b1", "Z1", c["Z1"].shape, "W1", p["W1"].shape, "@", "X", X.shape),
         Step("A1 = g1(Z1)", "A1", c["A1"].shape, "Z1", c["Z1"].shape, "g"),
-        Step("Z2 = W2 @ A1 + b2", "Z2", c["Z2"].shape, "W2", p["W2"].shape, "@",
-             "A1", c["A1"].shape),
+        Step(
+            "Z2 = W2 @ A1 + b2", "Z2", c["Z2"].shape, "W2", p["W2"].shape, "@", "A1", c["A1"].shape
+        ),
         Step("A2 = sigmoid(Z2)", "A2", c["A2"].shape, "Z2", c["Z2"].shape, "g"),
     ]
     if not backward:
@@ -123,23 +134,66 @@ def network_steps(n_x: int, n_h: int, n_y: int, m: int, backward: bool = True,
 
     steps += [
         Step("dZ2 = A2 - Y", "dZ2", dZ2.shape, "A2", c["A2"].shape, "-", "Y", Y.shape),
-        Step("dW2 = (1/m) dZ2 @ A1.T", "dW2", g["dW2"].shape, "dZ2", dZ2.shape, "@",
-             "A1.T", c["A1"].T.shape,
-             wrong("dW2 = (1/m) A1 @ dZ2.T", c["A1"], dZ2.T, g["dW2"].shape, lambda r: r / m,
-                   "dW2")),
-        Step("db2 = (1/m) sum(dZ2, axis=1, keepdims=True)", "db2", g["db2"].shape,
-             "dZ2", dZ2.shape, "sum"),
-        Step("dA1 = W2.T @ dZ2", "dA1", dA1.shape, "W2.T", p["W2"].T.shape, "@", "dZ2", dZ2.shape,
-             wrong("dA1 = W2 @ dZ2", p["W2"], dZ2, dA1.shape, lambda r: dW1_of(r * g1_prime),
-                   "dW1")),
-        Step("dZ1 = dA1 * g1'(Z1)", "dZ1", dZ1.shape, "dA1", dA1.shape, "*",
-             "g1'(Z1)", c["Z1"].shape,
-             wrong("dZ1 = dA1 @ g1'(Z1)", dA1, g1_prime, dZ1.shape, dW1_of, "dW1")),
-        Step("dW1 = (1/m) dZ1 @ X.T", "dW1", g["dW1"].shape, "dZ1", dZ1.shape, "@",
-             "X.T", X.T.shape,
-             wrong("dW1 = (1/m) X @ dZ1.T", X, dZ1.T, g["dW1"].shape, lambda r: r / m, "dW1")),
-        Step("db1 = (1/m) sum(dZ1, axis=1, keepdims=True)", "db1", g["db1"].shape,
-             "dZ1", dZ1.shape, "sum"),
+        Step(
+            "dW2 = (1/m) dZ2 @ A1.T",
+            "dW2",
+            g["dW2"].shape,
+            "dZ2",
+            dZ2.shape,
+            "@",
+            "A1.T",
+            c["A1"].T.shape,
+            wrong("dW2 = (1/m) A1 @ dZ2.T", c["A1"], dZ2.T, g["dW2"].shape, lambda r: r / m, "dW2"),
+        ),
+        Step(
+            "db2 = (1/m) sum(dZ2, axis=1, keepdims=True)",
+            "db2",
+            g["db2"].shape,
+            "dZ2",
+            dZ2.shape,
+            "sum",
+        ),
+        Step(
+            "dA1 = W2.T @ dZ2",
+            "dA1",
+            dA1.shape,
+            "W2.T",
+            p["W2"].T.shape,
+            "@",
+            "dZ2",
+            dZ2.shape,
+            wrong("dA1 = W2 @ dZ2", p["W2"], dZ2, dA1.shape, lambda r: dW1_of(r * g1_prime), "dW1"),
+        ),
+        Step(
+            "dZ1 = dA1 * g1'(Z1)",
+            "dZ1",
+            dZ1.shape,
+            "dA1",
+            dA1.shape,
+            "*",
+            "g1'(Z1)",
+            c["Z1"].shape,
+            wrong("dZ1 = dA1 @ g1'(Z1)", dA1, g1_prime, dZ1.shape, dW1_of, "dW1"),
+        ),
+        Step(
+            "dW1 = (1/m) dZ1 @ X.T",
+            "dW1",
+            g["dW1"].shape,
+            "dZ1",
+            dZ1.shape,
+            "@",
+            "X.T",
+            X.T.shape,
+            wrong("dW1 = (1/m) X @ dZ1.T", X, dZ1.T, g["dW1"].shape, lambda r: r / m, "dW1"),
+        ),
+        Step(
+            "db1 = (1/m) sum(dZ1, axis=1, keepdims=True)",
+            "db1",
+            g["db1"].shape,
+            "dZ1",
+            dZ1.shape,
+            "sum",
+        ),
     ]
     return steps
 
@@ -154,8 +208,10 @@ NOTE = "width:0;min-width:100%;white-space:normal"
 
 
 def _shape_html(shape: Shape, highlight: int | None) -> str:
-    parts = [f"<span style='{INNER}'>{n}</span>" if i == highlight else str(n)
-             for i, n in enumerate(shape)]
+    parts = [
+        f"<span style='{INNER}'>{n}</span>" if i == highlight else str(n)
+        for i, n in enumerate(shape)
+    ]
     return "(" + ", ".join(parts) + ")"
 
 
@@ -166,9 +222,11 @@ def _impostor_row(s: Step) -> str:
     """
     fits = not s.impostor.caught_by_shapes(s.result_shape) and s.impostor.error >= GOOD
     style = f"padding:0 6px 3px;font-size:12px;{FITS if fits else WRONG}"
-    return (f"<tr><td></td><td colspan='4' style='{style}'><div style='{NOTE}'>"
-            f"wrong: <code style='white-space:nowrap'>{s.impostor.formula}</code> "
-            f"{s.impostor.verdict(s.result_shape)}</div></td></tr>")
+    return (
+        f"<tr><td></td><td colspan='4' style='{style}'><div style='{NOTE}'>"
+        f"wrong: <code style='white-space:nowrap'>{s.impostor.formula}</code> "
+        f"{s.impostor.verdict(s.result_shape)}</div></td></tr>"
+    )
 
 
 def _operands_cells(s: Step) -> list[str]:
@@ -191,18 +249,27 @@ def steps_html(steps: list[Step]) -> str:
     """
     rows = []
     for s in steps:
-        rows.append(f"<tr style='{STEP}'><td colspan='5' style='{CELL};padding-top:3px'>"
-                    f"<code>{s.formula}</code></td></tr>")
+        rows.append(
+            f"<tr style='{STEP}'><td colspan='5' style='{CELL};padding-top:3px'>"
+            f"<code>{s.formula}</code></td></tr>"
+        )
         cells = ["", *_operands_cells(s), f"&rarr; <b>{s.result}</b> {s.result_shape}"]
         aligns = ["left", "right", "center", "left", "left"]
-        rows.append("<tr>" + "".join(f"<td style='{CELL};text-align:{a}'>{c}</td>"
-                                     for c, a in zip(cells, aligns)) + "</tr>")
+        rows.append(
+            "<tr>"
+            + "".join(f"<td style='{CELL};text-align:{a}'>{c}</td>" for c, a in zip(cells, aligns))
+            + "</tr>"
+        )
         if s.impostor is not None:
             rows.append(_impostor_row(s))
-    head = (f"<tr><th colspan='4' style='{CELL};text-align:left'>step, and its operands</th>"
-            f"<th style='{CELL};text-align:left'>result</th></tr>")
-    return ("<div style='overflow-x:auto'><table style='font-family:monospace;font-size:13px;"
-            f"line-height:1.35;border-collapse:collapse'>{head}" + "".join(rows) + "</table></div>")
+    head = (
+        f"<tr><th colspan='4' style='{CELL};text-align:left'>step, and its operands</th>"
+        f"<th style='{CELL};text-align:left'>result</th></tr>"
+    )
+    return (
+        "<div style='overflow-x:auto'><table style='font-family:monospace;font-size:13px;"
+        f"line-height:1.35;border-collapse:collapse'>{head}" + "".join(rows) + "</table></div>"
+    )
 
 
 def steps_text(steps: list[Step]) -> str:
@@ -230,16 +297,29 @@ class ShapeExplorer(Explorer):
         self.backward = backward
         self.sliders = {
             # four in a row fit a notebook cell (about 760 px) with room for each slider's track
-            name: widgets.IntSlider(value=value, min=1, max=maximum, description=name,
-                                    continuous_update=True, layout=widgets.Layout(width="180px"),
-                                    style={"description_width": "30px"})
-            for name, value, maximum in (("n_x", n_x, 6), ("n_h", n_h, 8), ("n_y", n_y, 4),
-                                         ("m", m, 10))
+            name: widgets.IntSlider(
+                value=value,
+                min=1,
+                max=maximum,
+                description=name,
+                continuous_update=True,
+                layout=widgets.Layout(width="180px"),
+                style={"description_width": "30px"},
+            )
+            for name, value, maximum in (
+                ("n_x", n_x, 6),
+                ("n_h", n_h, 8),
+                ("n_y", n_y, 4),
+                ("m", m, 10),
+            )
         }
         self.table = widgets.HTML()
-        hint = ("make two sizes equal (n_y = n_h, n_x = n_h or m = n_h) and watch a wrong formula "
-                "slip past the shapes" if backward
-                else "change a size and follow it through the products")
+        hint = (
+            "make two sizes equal (n_y = n_h, n_x = n_h or m = n_h) and watch a wrong formula "
+            "slip past the shapes"
+            if backward
+            else "change a size and follow it through the products"
+        )
         super().__init__("Shape explorer", hint, list(self.sliders.values()), [self.table])
         for slider in self.sliders.values():
             slider.observe(self._redraw, names="value")
@@ -250,8 +330,11 @@ class ShapeExplorer(Explorer):
 
     def impostors_that_fit(self) -> list[Impostor]:
         """The impostors that fit the current sizes: only a gradient check catches them."""
-        return [s.impostor for s in self.steps
-                if s.impostor is not None and not s.impostor.caught_by_shapes(s.result_shape)]
+        return [
+            s.impostor
+            for s in self.steps
+            if s.impostor is not None and not s.impostor.caught_by_shapes(s.result_shape)
+        ]
 
     def _redraw(self, change=None) -> None:
         self.steps = network_steps(**self.sizes(), backward=self.backward)

@@ -53,18 +53,28 @@ class TangentExplorer(Explorer):
     """
 
     def __init__(self, z: float = -2.0, y: int = 1):
-        self.z_slider = widgets.FloatSlider(value=z, min=Z_RANGE[0], max=Z_RANGE[1], step=0.1,
-                                            description="z", readout_format=".1f",
-                                            continuous_update=True)
-        self.y_toggle = widgets.ToggleButtons(options=[0, 1], value=y, description="label y",
-                                              style={"button_width": "40px"})
+        self.z_slider = widgets.FloatSlider(
+            value=z,
+            min=Z_RANGE[0],
+            max=Z_RANGE[1],
+            step=0.1,
+            description="z",
+            readout_format=".1f",
+            continuous_update=True,
+        )
+        self.y_toggle = widgets.ToggleButtons(
+            options=[0, 1], value=y, description="label y", style={"button_width": "40px"}
+        )
         self._build_figure()
         self.readout = widgets.HTML()
         super().__init__(
             "Tangent explorer",
             "with y = 1, drag z far to the left (a confidently wrong output): the slope a - y "
             "stays near -1 while the squared error's slope (grey) vanishes",
-            [self.z_slider, self.y_toggle], [self.live.image, self.readout], live_figure=self.live)
+            [self.z_slider, self.y_toggle],
+            [self.live.image, self.readout],
+            live_figure=self.live,
+        )
         self.z_slider.observe(self._move, names="value")
         self.y_toggle.observe(self._relabel, names="value")
         self._relabel()
@@ -85,26 +95,48 @@ class TangentExplorer(Explorer):
         self.ax_loss.set_title("cross-entropy of one example, and its tangent at z")
         self.ax_slope.set_title("slope of the loss at every z")
         zeros = np.zeros_like(self.zs)
-        (self.curve,) = self.ax_loss.plot(self.zs, zeros, color=LOSS_COLOR, linewidth=2,
-                                          label="cross-entropy $L(z)$")
-        (self.tangent,) = self.ax_loss.plot([], [], "--", color=TANGENT_COLOR, linewidth=1.8,
-                                            label="tangent at $z$")
-        (self.point,) = self.ax_loss.plot([], [], "o", color="black", markersize=6,
-                                          label="$(z, L(z))$")
-        (self.slope_curve,) = self.ax_slope.plot(self.zs, zeros, color=LOSS_COLOR, linewidth=2,
-                                                 label="cross-entropy: $a - y$")
-        (self.se_curve,) = self.ax_slope.plot(self.zs, zeros, "--", color=SQUARED_ERROR_COLOR,
-                                              linewidth=1.8,
-                                              label="squared error: $(a - y)\\,a(1 - a)$")
-        (self.slope_point,) = self.ax_slope.plot([], [], "o", color=TANGENT_COLOR, markersize=6,
-                                                 label="slope of the tangent")
+        (self.curve,) = self.ax_loss.plot(
+            self.zs, zeros, color=LOSS_COLOR, linewidth=2, label="cross-entropy $L(z)$"
+        )
+        (self.tangent,) = self.ax_loss.plot(
+            [], [], "--", color=TANGENT_COLOR, linewidth=1.8, label="tangent at $z$"
+        )
+        (self.point,) = self.ax_loss.plot(
+            [], [], "o", color="black", markersize=6, label="$(z, L(z))$"
+        )
+        (self.slope_curve,) = self.ax_slope.plot(
+            self.zs, zeros, color=LOSS_COLOR, linewidth=2, label="cross-entropy: $a - y$"
+        )
+        (self.se_curve,) = self.ax_slope.plot(
+            self.zs,
+            zeros,
+            "--",
+            color=SQUARED_ERROR_COLOR,
+            linewidth=1.8,
+            label="squared error: $(a - y)\\,a(1 - a)$",
+        )
+        (self.slope_point,) = self.ax_slope.plot(
+            [], [], "o", color=TANGENT_COLOR, markersize=6, label="slope of the tangent"
+        )
         (self.se_point,) = self.ax_slope.plot([], [], "o", color=SQUARED_ERROR_COLOR, markersize=5)
         self.ax_loss.legend(loc="upper center", fontsize=8)
-        self.ax_slope.legend(handles=[self.slope_curve, self.se_curve, self.slope_point],
-                             loc="upper left", fontsize=8)
-        self.live = LiveFigure(figure, animated=[self.curve, self.tangent, self.point,
-                                                 self.slope_curve, self.se_curve, self.slope_point,
-                                                 self.se_point])
+        self.ax_slope.legend(
+            handles=[self.slope_curve, self.se_curve, self.slope_point],
+            loc="upper left",
+            fontsize=8,
+        )
+        self.live = LiveFigure(
+            figure,
+            animated=[
+                self.curve,
+                self.tangent,
+                self.point,
+                self.slope_curve,
+                self.se_curve,
+                self.slope_point,
+                self.se_point,
+            ],
+        )
 
     def _relabel(self, change=None) -> None:
         """The label ``y`` changed: new curves."""
@@ -121,7 +153,8 @@ class TangentExplorer(Explorer):
         self.a = float(sigmoid(z)[0])
         self.L = float(losses_from_Z2(z, self.y)[0])
         self.slope = float(
-            numerical_gradient(lambda z_: float(losses_from_Z2(z_, self.y)[0]), z)[0])
+            numerical_gradient(lambda z_: float(losses_from_Z2(z_, self.y)[0]), z)[0]
+        )
         self.a_minus_y = float(cross_entropy_slope(z, self.y)[0])
         self.squared_error_slope = float(squared_error_slope(z, self.y)[0])
         ends = np.array([self.z - TANGENT_HALF_WIDTH, self.z + TANGENT_HALF_WIDTH])
@@ -136,12 +169,27 @@ class TangentExplorer(Explorer):
         """The numbers in two aligned blocks: the point (left), the slopes (right)."""
         grey = "color:#666"
         rows = [
-            ("z", number(self.z, 1), "slope of the tangent (finite difference)",
-             f"<b>{number(self.slope, 4)}</b>", ""),
-            ("a = &sigma;(z)", number(self.a, 4), "a - y",
-             f"<b>{number(self.a_minus_y, 4)}</b>", ""),
-            ("y", str(self.y), "squared error's slope (a - y) a (1 - a)",
-             number(self.squared_error_slope, 4), grey),
+            (
+                "z",
+                number(self.z, 1),
+                "slope of the tangent (finite difference)",
+                f"<b>{number(self.slope, 4)}</b>",
+                "",
+            ),
+            (
+                "a = &sigma;(z)",
+                number(self.a, 4),
+                "a - y",
+                f"<b>{number(self.a_minus_y, 4)}</b>",
+                "",
+            ),
+            (
+                "y",
+                str(self.y),
+                "squared error's slope (a - y) a (1 - a)",
+                number(self.squared_error_slope, 4),
+                grey,
+            ),
             ("L", number(self.L, 4), self.side(), "", grey),
         ]
         cell = "padding:1px 8px;line-height:1.4"
@@ -150,9 +198,12 @@ class TangentExplorer(Explorer):
             f"<tr><td style='{cell}'>{name}</td><td style='{right}'>{value}</td>"
             f"<td style='{cell};padding-left:32px;{style}'>{label}</td>"
             f"<td style='{right};{style}'>{slope}</td></tr>"
-            for name, value, label, slope, style in rows)
-        return ("<table style='font-family:monospace;font-size:13px;border-collapse:collapse'>"
-                f"{body}</table>")
+            for name, value, label, slope, style in rows
+        )
+        return (
+            "<table style='font-family:monospace;font-size:13px;border-collapse:collapse'>"
+            f"{body}</table>"
+        )
 
     def side(self) -> str:
         """Whether ``a`` is on the right or the wrong side of 1/2 for the label ``y``."""
@@ -163,8 +214,10 @@ class TangentExplorer(Explorer):
         return "wrong side: a is on the other side of 1/2"
 
     def describe(self) -> str:
-        return (f"z = {number(self.z, 1)}, y = {self.y}: a = {number(self.a, 4)}, "
-                f"L = {number(self.L, 4)}\n"
-                f"slope of the tangent = {number(self.slope, 4)}, "
-                f"a - y = {number(self.a_minus_y, 4)}, "
-                f"squared error's slope = {number(self.squared_error_slope, 4)}")
+        return (
+            f"z = {number(self.z, 1)}, y = {self.y}: a = {number(self.a, 4)}, "
+            f"L = {number(self.L, 4)}\n"
+            f"slope of the tangent = {number(self.slope, 4)}, "
+            f"a - y = {number(self.a_minus_y, 4)}, "
+            f"squared error's slope = {number(self.squared_error_slope, 4)}"
+        )

@@ -67,8 +67,9 @@ class _PastedPixels(Artist):
 
 def _finite(cost: float, parameters: Parameters) -> bool:
     """Whether training can go on: the cost and every parameter are finite numbers."""
-    return bool(np.isfinite(cost)) and all(np.isfinite(value).all()
-                                           for value in parameters.values())
+    return bool(np.isfinite(cost)) and all(
+        np.isfinite(value).all() for value in parameters.values()
+    )
 
 
 @dataclass
@@ -101,8 +102,10 @@ class Run:
     error: str | None = None
 
     def settings(self) -> str:
-        return (f"{self.dataset}, {self.activation}, n_h = {self.n_h}, "
-                f"learning rate {self.learning_rate:.3g}, {self.num_iterations} iterations")
+        return (
+            f"{self.dataset}, {self.activation}, n_h = {self.n_h}, "
+            f"learning rate {self.learning_rate:.3g}, {self.num_iterations} iterations"
+        )
 
 
 class TrainingDashboard(Explorer):
@@ -132,38 +135,78 @@ class TrainingDashboard(Explorer):
         self.runs: list[Run] = []
 
         style, narrow = {"description_width": "initial"}, widgets.Layout(width="230px")
-        self.activation = widgets.Dropdown(options=list(ACTIVATIONS), value=activation,
-                                           description="activation", layout=narrow)
-        self.n_h = widgets.IntSlider(value=n_h, min=1, max=50, description="n_h",
-                                     continuous_update=False, style=style, layout=narrow)
+        self.activation = widgets.Dropdown(
+            options=list(ACTIVATIONS), value=activation, description="activation", layout=narrow
+        )
+        self.n_h = widgets.IntSlider(
+            value=n_h,
+            min=1,
+            max=50,
+            description="n_h",
+            continuous_update=False,
+            style=style,
+            layout=narrow,
+        )
         wide = widgets.Layout(width="300px")
-        self.learning_rate = widgets.FloatLogSlider(value=learning_rate, base=10, min=-3, max=1,
-                                                    step=0.1, readout_format=".3g",
-                                                    description="learning rate",
-                                                    continuous_update=False, style=style,
-                                                    layout=wide)
-        self.iterations = widgets.IntSlider(value=num_iterations, min=100, max=MAX_ITERATIONS,
-                                            step=100, description="iterations",
-                                            continuous_update=False, style=style, layout=wide)
-        self.dataset = widgets.Dropdown(options=list(self.datasets), value=dataset,
-                                        description="data set", layout=narrow)
-        controls = widgets.VBox([widgets.HBox([self.dataset, self.activation, self.n_h]),
-                                 widgets.HBox([self.learning_rate, self.iterations])])
+        self.learning_rate = widgets.FloatLogSlider(
+            value=learning_rate,
+            base=10,
+            min=-3,
+            max=1,
+            step=0.1,
+            readout_format=".3g",
+            description="learning rate",
+            continuous_update=False,
+            style=style,
+            layout=wide,
+        )
+        self.iterations = widgets.IntSlider(
+            value=num_iterations,
+            min=100,
+            max=MAX_ITERATIONS,
+            step=100,
+            description="iterations",
+            continuous_update=False,
+            style=style,
+            layout=wide,
+        )
+        self.dataset = widgets.Dropdown(
+            options=list(self.datasets), value=dataset, description="data set", layout=narrow
+        )
+        controls = widgets.VBox(
+            [
+                widgets.HBox([self.dataset, self.activation, self.n_h]),
+                widgets.HBox([self.learning_rate, self.iterations]),
+            ]
+        )
         # the bar spans the figure's width, and "done of all" beside it says how full it is
-        self.progress = widgets.IntProgress(min=0, max=num_iterations, description="iteration",
-                                            layout=widgets.Layout(flex="1 1 auto", width="auto"))
+        self.progress = widgets.IntProgress(
+            min=0,
+            max=num_iterations,
+            description="iteration",
+            layout=widgets.Layout(flex="1 1 auto", width="auto"),
+        )
         self.counter = widgets.HTML(layout=widgets.Layout(width="120px"))
-        progress_row = widgets.HBox([self.progress, self.counter],
-                                    layout=widgets.Layout(width="768px", max_width="100%"))
+        progress_row = widgets.HBox(
+            [self.progress, self.counter], layout=widgets.Layout(width="768px", max_width="100%")
+        )
         self.status = widgets.HTML()
         self._build_figure(dataset)
-        super().__init__("Training dashboard",
-                         "change a setting and watch the boundary form; try xor with relu, "
-                         "n_h = 1, or learning rate 10",
-                         [controls], [self.live.image, progress_row, self.status],
-                         live_figure=self.live)
-        for control in (self.activation, self.n_h, self.learning_rate, self.iterations,
-                        self.dataset):
+        super().__init__(
+            "Training dashboard",
+            "change a setting and watch the boundary form; try xor with relu, "
+            "n_h = 1, or learning rate 10",
+            [controls],
+            [self.live.image, progress_row, self.status],
+            live_figure=self.live,
+        )
+        for control in (
+            self.activation,
+            self.n_h,
+            self.learning_rate,
+            self.iterations,
+            self.dataset,
+        ):
             control.observe(self._on_change, names="value")
         self._restart(background=False)
 
@@ -175,29 +218,46 @@ class TrainingDashboard(Explorer):
         self.ax_boundary, self.ax_cost = figure.subplots(1, 2, width_ratios=(1, 1.25))
         figure.subplots_adjust(left=0.03, right=0.985, bottom=0.13, top=0.93, wspace=0.2)
         X, Y = self.datasets[dataset]
-        self.regions = decision_regions(self.ax_boundary,
-                                        lambda points: np.zeros((1, points.shape[1])), X, n=GRID)
+        self.regions = decision_regions(
+            self.ax_boundary, lambda points: np.zeros((1, points.shape[1])), X, n=GRID
+        )
         self.points = scatter_classes(self.ax_boundary, X, Y, size=9)
         # no ticks: a new data set needs no full redraw
         self.ax_boundary.set(xticks=[], yticks=[], title=" ")
         # inside the axes, opaque: drawn once, then pasted over the regions and the points
         legend = class_legend(self.ax_boundary, loc="upper right", fontsize=8, framealpha=1.0)
-        (self.cost_line,) = self.ax_cost.plot([], [], color="#2f855a", lw=1.6,
-                                              label="two-layer network")
-        self.baseline_line = self.ax_cost.axhline(np.nan, color="0.4", ls="--", lw=1.2,
-                                                  label="logistic regression, final cost")
-        self.ax_cost.set(xscale="log", yscale="log", xlim=(1, MAX_ITERATIONS), ylim=COST_LIMITS,
-                         xlabel="iteration (log scale)", ylabel="cost J (log scale)",
-                         title="Cost during training")
+        (self.cost_line,) = self.ax_cost.plot(
+            [], [], color="#2f855a", lw=1.6, label="two-layer network"
+        )
+        self.baseline_line = self.ax_cost.axhline(
+            np.nan, color="0.4", ls="--", lw=1.2, label="logistic regression, final cost"
+        )
+        self.ax_cost.set(
+            xscale="log",
+            yscale="log",
+            xlim=(1, MAX_ITERATIONS),
+            ylim=COST_LIMITS,
+            xlabel="iteration (log scale)",
+            ylabel="cost J (log scale)",
+            title="Cost during training",
+        )
         self.ax_cost.legend(loc="lower left", fontsize=8)
         self.ax_cost.grid(True, which="major", alpha=0.3)
         # drawn in this order
-        self.live = LiveFigure(figure, animated=[self.regions, self.points,
-                                                 self.ax_boundary.title, self.cost_line,
-                                                 self.baseline_line])
+        self.live = LiveFigure(
+            figure,
+            animated=[
+                self.regions,
+                self.points,
+                self.ax_boundary.title,
+                self.cost_line,
+                self.baseline_line,
+            ],
+        )
         self.live.canvas.draw()  # the static parts, the legend among them
         self.legend_pixels = _PastedPixels(
-            self.live.canvas.copy_from_bbox(legend.get_window_extent()))
+            self.live.canvas.copy_from_bbox(legend.get_window_extent())
+        )
         self.live.animate(self.legend_pixels)
 
     def _show_dataset(self, name: str) -> None:
@@ -238,7 +298,8 @@ class TrainingDashboard(Explorer):
             self.cost_line.set_data(np.add(run.iterations, 1), run.costs)
             self.baseline_line.set_ydata([self._baselines.get(run.dataset, (np.nan,))[0]] * 2)
             self.ax_boundary.set_title(
-                f"{run.dataset}: iteration {run.iteration}, accuracy {accuracy:.1%}", fontsize=10)
+                f"{run.dataset}: iteration {run.iteration}, accuracy {accuracy:.1%}", fontsize=10
+            )
             self.live.update()
             run.redraws += 1
             if run.first_draw_at is None:
@@ -250,13 +311,15 @@ class TrainingDashboard(Explorer):
     def _status_html(self, run: Run) -> str:
         if run.status == "training":
             cost = f", cost {run.costs[-1]:.4f}" if run.costs else ""
-            return (f"<i>training&hellip;</i> iteration {run.iteration} of "
-                    f"{run.num_iterations}{cost}")
+            return (
+                f"<i>training&hellip;</i> iteration {run.iteration} of {run.num_iterations}{cost}"
+            )
         if run.status == "failed":
             return f"<b style='color:#c53030'>training failed:</b> {run.error}"
         seconds = run.finished_at - run.changed_at
-        return (f"{self.describe_run(run)} "
-                f"&nbsp;<span style='color:#718096'>({seconds:.2f} s)</span>")
+        return (
+            f"{self.describe_run(run)} &nbsp;<span style='color:#718096'>({seconds:.2f} s)</span>"
+        )
 
     # ------------------------------------------------------------ runs
 
@@ -269,12 +332,19 @@ class TrainingDashboard(Explorer):
         self._restart(background=True)
 
     def _restart(self, background: bool) -> None:
-        run = Run(0, self.dataset.value, self.activation.value, self.n_h.value,
-                  self.learning_rate.value, self.iterations.value, changed_at=time.perf_counter())
+        run = Run(
+            0,
+            self.dataset.value,
+            self.activation.value,
+            self.n_h.value,
+            self.learning_rate.value,
+            self.iterations.value,
+            changed_at=time.perf_counter(),
+        )
         # a running training sees it at its next callback and stops, without drawing
         self._generation += 1
         run.generation = self._generation
-        self.runs = [*self.runs[1 - RUNS_KEPT:], run]
+        self.runs = [*self.runs[1 - RUNS_KEPT :], run]
         self._show_status(run)  # "training...", the progress bar back to 0: visible at once
         run.first_update_at = time.perf_counter()
         # the figure at iteration 0
@@ -311,15 +381,23 @@ class TrainingDashboard(Explorer):
             _, run.baseline = self._baseline(run.dataset)
             # a huge learning rate may overflow
             with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-                parameters, costs = nn_model(X, Y, run.n_h, run.num_iterations, run.learning_rate,
-                                             run.activation, seed=self.seed,
-                                             callback=partial(self._progress, run),
-                                             callback_every=CALLBACK_EVERY)
+                parameters, costs = nn_model(
+                    X,
+                    Y,
+                    run.n_h,
+                    run.num_iterations,
+                    run.learning_rate,
+                    run.activation,
+                    seed=self.seed,
+                    callback=partial(self._progress, run),
+                    callback_every=CALLBACK_EVERY,
+                )
             if self._is_stale(run):
                 return
             finite = _finite(costs[-1], parameters)
-            accuracy = (float(np.mean(predict(parameters, X, run.activation) == Y)) if finite
-                        else None)
+            accuracy = (
+                float(np.mean(predict(parameters, X, run.activation) == Y)) if finite else None
+            )
         except Exception as error:  # shown in the dashboard: a thread has nowhere else to report it
             with self._lock:
                 run.status, run.error = "failed", f"{type(error).__name__}: {error}"
@@ -348,8 +426,7 @@ class TrainingDashboard(Explorer):
         return self._baselines[name]
 
     def wait(self, timeout: float = 60.0) -> Run:
-        """Wait until every started run has ended (or ``timeout`` seconds); return the current run.
-        """
+        """Wait until every started run has ended (or ``timeout`` seconds); return the current run."""
         deadline = time.perf_counter() + timeout
         for thread in list(self._threads):
             thread.join(max(0.0, deadline - time.perf_counter()))
@@ -367,11 +444,15 @@ class TrainingDashboard(Explorer):
     def describe_run(self, run: Run) -> str:
         """One line about ``run``: its settings and, once done, its cost and accuracy."""
         if run.status == "done":
-            return (f"{run.settings()}: cost {run.costs[0]:.3f} -> {run.costs[-1]:.3f}, "
-                    f"accuracy {run.accuracy:.1%} (logistic regression {run.baseline:.1%})")
+            return (
+                f"{run.settings()}: cost {run.costs[0]:.3f} -> {run.costs[-1]:.3f}, "
+                f"accuracy {run.accuracy:.1%} (logistic regression {run.baseline:.1%})"
+            )
         if run.status == "stopped":
-            return (f"{run.settings()}: stopped at iteration {run.iteration}, "
-                    "the cost is no longer finite (learning rate too large)")
+            return (
+                f"{run.settings()}: stopped at iteration {run.iteration}, "
+                "the cost is no longer finite (learning rate too large)"
+            )
         return f"{run.settings()}: {run.status}"
 
     def describe(self) -> str:

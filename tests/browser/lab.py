@@ -47,8 +47,10 @@ VIEWPORT = {"width": 1280, "height": 1000}
 PR_SET_PDEATHSIG = 1  # prctl(2) option
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 # A cell's output that shows a widget (not the outputs nested in an ipywidgets.Output).
-WIDGET_OUTPUT = (".jp-Notebook .jp-Cell-outputArea > .jp-OutputArea-child"
-                 " > .jp-OutputArea-output:has(> .jupyter-widgets)")
+WIDGET_OUTPUT = (
+    ".jp-Notebook .jp-Cell-outputArea > .jp-OutputArea-child"
+    " > .jp-OutputArea-output:has(> .jupyter-widgets)"
+)
 
 # The throw-away configuration: lab settings (no autosave: the copy is never saved; every cell
 # attached to the page, where the default "contentVisibility" windowing may leave cells unrendered;
@@ -56,8 +58,10 @@ WIDGET_OUTPUT = (".jp-Notebook .jp-Cell-outputArea > .jp-OutputArea-child"
 USER_SETTINGS = {
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false",
-                                                                      "checkForUpdates": False},
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    },
 }
 PAGE_CONFIG = {"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}}
 
@@ -65,8 +69,10 @@ PAGE_CONFIG = {"disabledExtensions": {"@jupyterlab/apputils-extension:announceme
 def missing_requirement() -> str | None:
     """Why a browser cannot be driven here (no Chromium, no Playwright), or ``None`` if it can."""
     if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
-        return (f"no Chromium at {CHROMIUM}: install Debian's `chromium` (`make browser` does it as root) "
-                "or point $CHROMIUM at one")
+        return (
+            f"no Chromium at {CHROMIUM}: install Debian's `chromium` (`make browser` does it as root) "
+            "or point $CHROMIUM at one"
+        )
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
@@ -117,7 +123,9 @@ class JupyterLab:
         """Copy the notebooks, write the configuration, start the server and wait until it answers."""
         self.tmp = Path(tempfile.mkdtemp(prefix="course-lab-"))
         root_dir = self.tmp / "notebooks"
-        shutil.copytree(self.notebooks, root_dir, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        shutil.copytree(
+            self.notebooks, root_dir, ignore=shutil.ignore_patterns(".ipynb_checkpoints")
+        )
         config_dir = self.tmp / "config"
         for name, values in USER_SETTINGS.items():
             path = config_dir / "lab" / "user-settings" / name
@@ -125,32 +133,54 @@ class JupyterLab:
             path.write_text(json.dumps(values))
         (config_dir / "labconfig").mkdir(parents=True)
         (config_dir / "labconfig" / "page_config.json").write_text(json.dumps(PAGE_CONFIG))
-        env = dict(os.environ, JUPYTER_PLATFORM_DIRS="1", JUPYTER_CONFIG_DIR=str(config_dir),
-                   JUPYTER_RUNTIME_DIR=str(self.tmp / "runtime"))
+        env = dict(
+            os.environ,
+            JUPYTER_PLATFORM_DIRS="1",
+            JUPYTER_CONFIG_DIR=str(config_dir),
+            JUPYTER_RUNTIME_DIR=str(self.tmp / "runtime"),
+        )
         command = [
-            sys.executable, "-m", "jupyter", "lab",
-            "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={self.port}", "--ServerApp.port_retries=0",
-            f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={root_dir}",
-            "--ServerApp.open_browser=False", "--LabApp.expose_app_in_browser=True",
-            "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+            sys.executable,
+            "-m",
+            "jupyter",
+            "lab",
+            "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.port={self.port}",
+            "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={self.token}",
+            f"--ServerApp.root_dir={root_dir}",
+            "--ServerApp.open_browser=False",
+            "--LabApp.expose_app_in_browser=True",
+            "--LabApp.news_url=None",
+            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
             f"--LabApp.workspaces_dir={self.tmp / 'workspaces'}",
         ]
         if os.geteuid() == 0:
             command.append("--allow-root")
         self._log = open(self.tmp / "jupyterlab.log", "wb")
-        self.process = subprocess.Popen(command, cwd=self.tmp, env=env, stdin=subprocess.DEVNULL,
-                                        stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True,
-                                        preexec_fn=_end_with_parent)
+        self.process = subprocess.Popen(
+            command,
+            cwd=self.tmp,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            preexec_fn=_end_with_parent,
+        )
         deadline = time.monotonic() + self.startup_timeout
         while True:
             try:
                 self.api("status")
                 return
             except (urllib.error.URLError, ConnectionError) as error:
-                problem = (f"JupyterLab exited with code {self.process.returncode}"
-                           if self.process.poll() is not None else
-                           f"JupyterLab did not answer within {self.startup_timeout:.0f} s ({error})"
-                           if time.monotonic() > deadline else None)
+                problem = (
+                    f"JupyterLab exited with code {self.process.returncode}"
+                    if self.process.poll() is not None
+                    else f"JupyterLab did not answer within {self.startup_timeout:.0f} s ({error})"
+                    if time.monotonic() > deadline
+                    else None
+                )
                 if problem:
                     log = self.log()
                     self.stop()
@@ -159,8 +189,11 @@ class JupyterLab:
 
     def api(self, path: str, method: str = "GET"):
         """Call the server's REST API at ``/api/<path>``; the decoded JSON answer, if any."""
-        request = urllib.request.Request(f"{self.base_url}/api/{path}", method=method,
-                                         headers={"Authorization": f"token {self.token}"})
+        request = urllib.request.Request(
+            f"{self.base_url}/api/{path}",
+            method=method,
+            headers={"Authorization": f"token {self.token}"},
+        )
         with urllib.request.urlopen(request, timeout=10) as response:
             body = response.read()
         return json.loads(body) if body else None
@@ -203,7 +236,9 @@ class JupyterLab:
 
 def launch_chromium(playwright):
     """Debian's Chromium, headless, through Playwright (``playwright``: a started ``sync_playwright()``)."""
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+    return playwright.chromium.launch(
+        executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+    )
 
 
 # --- JavaScript run in the page ------------------------------------------------------------------
@@ -373,7 +408,9 @@ class NotebookPage:
                 """() => Array.from(document.querySelectorAll('.jp-Notebook .jp-OutputArea-output')).every(
                      node => !/Loading widget/.test(node.innerText)
                              && Array.from(node.querySelectorAll('img')).every(img => img.complete))""",
-                polling=100, timeout=render_timeout_s * 1000)
+                polling=100,
+                timeout=render_timeout_s * 1000,
+            )
         except PlaywrightTimeoutError:
             pass
 
@@ -419,15 +456,21 @@ class NotebookPage:
         before = dropdown.output.evaluate(JS_IMAGE_SOURCES)
         dropdown.select.select_option(value)
         try:
-            self.page.wait_for_function(JS_IMAGES_REPLACED, arg=[dropdown.output.element_handle(), before],
-                                        polling=50, timeout=timeout_s * 1000)
+            self.page.wait_for_function(
+                JS_IMAGES_REPLACED,
+                arg=[dropdown.output.element_handle(), before],
+                polling=50,
+                timeout=timeout_s * 1000,
+            )
         except PlaywrightTimeoutError:
             return False
         finally:
             self.wait_for_idle()
         return True
 
-    def wait_until_still(self, dropdown: Dropdown, quiet_s: float = 1.0, timeout_s: float = 30.0) -> bool:
+    def wait_until_still(
+        self, dropdown: Dropdown, quiet_s: float = 1.0, timeout_s: float = 30.0
+    ) -> bool:
         """Wait until no image of the dropdown's widget has changed for ``quiet_s`` (an animation, e.g.
         live training, has ended); whether that happened within ``timeout_s``."""
         deadline = time.monotonic() + timeout_s

@@ -26,12 +26,24 @@ from pathlib import Path
 
 import pytest
 
-from .lab import NOTEBOOKS, ROOT, VIEWPORT, JupyterLab, NotebookPage, launch_chromium, missing_requirement
+from .lab import (
+    NOTEBOOKS,
+    ROOT,
+    VIEWPORT,
+    JupyterLab,
+    NotebookPage,
+    launch_chromium,
+    missing_requirement,
+)
 
 pytestmark = pytest.mark.browser
 
 NOTEBOOK_FILES = sorted(path.name for path in NOTEBOOKS.glob("*.ipynb"))
-MUST_HAVE_ACTIVATION = ("02_", "05_", "07_")  # the course design puts an activation dropdown in these
+MUST_HAVE_ACTIVATION = (
+    "02_",
+    "05_",
+    "07_",
+)  # the course design puts an activation dropdown in these
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "build" / "screenshots"))
 
 
@@ -107,47 +119,79 @@ def test_every_widget_renders(notebook):
         where = f"cell {out['cell']}"
         if out["sentWidget"]:
             if out["loading"]:
-                problems.append(f"{where}: the widget still shows 'Loading widget...' (its model never came)")
+                problems.append(
+                    f"{where}: the widget still shows 'Loading widget...' (its model never came)"
+                )
             elif not out["widgetView"] and not out["widgetError"]:
-                problems.append(f"{where}: the widget is shown as {out['renderedAs']}, not as a widget "
-                                f"(is @jupyter-widgets/jupyterlab-manager installed?): {out['text']!r}")
+                problems.append(
+                    f"{where}: the widget is shown as {out['renderedAs']}, not as a widget "
+                    f"(is @jupyter-widgets/jupyterlab-manager installed?): {out['text']!r}"
+                )
             if out["images"] != out["imagesShown"]:
-                problems.append(f"{where}: {out['images'] - out['imagesShown']} of its {out['images']} "
-                                "images are not shown")
+                problems.append(
+                    f"{where}: {out['images'] - out['imagesShown']} of its {out['images']} "
+                    "images are not shown"
+                )
         if out["widgetError"]:
             problems.append(f"{where}: {out['text']!r}")
-        if not out["widgetView"] and (WIDGET_REPR.match(out["text"]) or "(interactive: run" in out["text"]):
-            problems.append(f"{where}: a widget's text shown instead of the widget: {out['text']!r}")
+        if not out["widgetView"] and (
+            WIDGET_REPR.match(out["text"]) or "(interactive: run" in out["text"]
+        ):
+            problems.append(
+                f"{where}: a widget's text shown instead of the widget: {out['text']!r}"
+            )
     assert not problems, f"{notebook.notebook} in JupyterLab:\n" + "\n".join(problems)
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     widgets = notebook.widget_outputs()
-    assert widgets.count() == sum(out["sentWidget"] for out in outputs), "widget outputs not found in the page"
+    assert widgets.count() == sum(out["sentWidget"] for out in outputs), (
+        "widget outputs not found in the page"
+    )
     for k in range(widgets.count()):
-        widgets.nth(k).screenshot(path=SCREENSHOTS / f"{Path(notebook.notebook).stem}_widget{k + 1}.png")
+        widgets.nth(k).screenshot(
+            path=SCREENSHOTS / f"{Path(notebook.notebook).stem}_widget{k + 1}.png"
+        )
 
 
 def test_activation_changes_the_plot(notebook):
     stem = Path(notebook.notebook).stem
     dropdowns = notebook.dropdowns("activation")
     if not dropdowns:
-        assert not stem.startswith(MUST_HAVE_ACTIVATION), f"{stem} has no dropdown labelled 'activation'"
+        assert not stem.startswith(MUST_HAVE_ACTIVATION), (
+            f"{stem} has no dropdown labelled 'activation'"
+        )
         pytest.skip(f"{stem} has no activation control")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for k, dropdown in enumerate(dropdowns, start=1):
         before, options = dropdown.value(), dropdown.options()
-        after = "relu" if before != "relu" and "relu" in options else next(o for o in options if o != before)
+        after = (
+            "relu"
+            if before != "relu" and "relu" in options
+            else next(o for o in options if o != before)
+        )
         name = f"{stem}_activation" + (f"{k}" if len(dropdowns) > 1 else "")
-        assert notebook.wait_until_still(dropdown), f"{stem}: the widget's images never stop changing"
+        assert notebook.wait_until_still(dropdown), (
+            f"{stem}: the widget's images never stop changing"
+        )
         images_before = notebook.images(dropdown)
         shot_before = dropdown.output.screenshot(path=SCREENSHOTS / f"{name}_{before}.png")
 
         replaced = notebook.choose(dropdown, after)
-        assert replaced, (f"{stem}: no image of the widget was redrawn after {before} -> {after}\n"
-                          + "\n".join(notebook.kernel_errors()))
-        assert notebook.wait_until_still(dropdown), f"{stem}: the widget's images never stop changing"
+        assert replaced, (
+            f"{stem}: no image of the widget was redrawn after {before} -> {after}\n"
+            + "\n".join(notebook.kernel_errors())
+        )
+        assert notebook.wait_until_still(dropdown), (
+            f"{stem}: the widget's images never stop changing"
+        )
         images_after = notebook.images(dropdown)
         shot_after = dropdown.output.screenshot(path=SCREENSHOTS / f"{name}_{after}.png")
-        assert images_after != images_before, f"{stem}: {before} -> {after} left the widget's images unchanged"
-        assert shot_after != shot_before, f"{stem}: {before} -> {after} left the widget looking the same"
-    assert not notebook.kernel_errors(), "a widget callback failed:\n" + "\n".join(notebook.kernel_errors())
+        assert images_after != images_before, (
+            f"{stem}: {before} -> {after} left the widget's images unchanged"
+        )
+        assert shot_after != shot_before, (
+            f"{stem}: {before} -> {after} left the widget looking the same"
+        )
+    assert not notebook.kernel_errors(), "a widget callback failed:\n" + "\n".join(
+        notebook.kernel_errors()
+    )
