@@ -14,6 +14,10 @@ Look an activation up by name with :func:`get_activation`; ``ACTIVATIONS`` lists
 
 from __future__ import annotations
 
+import ast
+import inspect
+import re
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -30,20 +34,27 @@ class Activation:
     name: str
     g: Callable[[Array], Array]
     g_prime: Callable[[Array, Array], Array]
-    g_latex: str
-    g_prime_latex: str
     uses: str  # which of Z, A the formula for g' needs: "a", "z" or "z, a"
 
     def __call__(self, Z: Array) -> Array:
         return self.g(Z)
 
+    def g_prime_code(self, A: str = "A", Z: str = "Z") -> str:
+        """The formula of ``g'`` as its code spells it, e.g. ``"1 - A1**2"`` for tanh with
+        ``A="A1"``: the expression ``g_prime`` returns, read from its source (one source)."""
+        source = textwrap.dedent(inspect.getsource(self.g_prime))
+        returned = next(n.value for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Return))
+        code = ast.get_source_segment(source, returned)
+        return re.sub(r"\b[AZ]\b", lambda name: {"A": A, "Z": Z}[name.group()], code)
+
 
 def sigmoid(Z: Array) -> Array:
     """The logistic function ``1 / (1 + exp(-Z))``, same shape as ``Z``, numerically stable.
 
-    Written naively, ``np.exp(-Z)`` overflows for ``Z < -709`` (a warning, then ``inf``). SciPy's
-    ``expit`` evaluates ``1 / (1 + e^-z)`` for ``z >= 0`` and ``e^z / (1 + e^z)`` for ``z < 0``, so the
-    exponential never overflows, every digit is kept, and it runs as one fast NumPy call.
+    Written naively, ``np.exp(-Z)`` overflows for ``Z < -709`` (a warning, then ``inf``).
+    SciPy's ``expit`` evaluates ``1 / (1 + e^-z)`` for ``z >= 0`` and ``e^z / (1 + e^z)`` for
+    ``z < 0``, so the exponential never overflows, every digit is kept, and it runs as one fast
+    NumPy call.
     """
     return expit(Z)
 
@@ -89,32 +100,11 @@ def _softplus_prime(Z: Array, A: Array) -> Array:
 ACTIVATIONS: dict[str, Activation] = {
     a.name: a
     for a in (
-        Activation(
-            "sigmoid",
-            sigmoid,
-            _sigmoid_prime,
-            r"\sigma(z) = \frac{1}{1 + e^{-z}}",
-            r"a(1 - a)",
-            "a",
-        ),
-        Activation(
-            "tanh",
-            np.tanh,
-            _tanh_prime,
-            r"\tanh z = \frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}",
-            r"1 - a^2",
-            "a",
-        ),
-        Activation("relu", relu, _relu_prime, r"\max(0, z)", r"\mathbb{1}[z > 0]", "z"),
-        Activation(
-            "leaky_relu",
-            leaky_relu,
-            _leaky_relu_prime,
-            r"\max(0.01 z, z)",
-            r"1 \text{ if } z > 0 \text{ else } 0.01",
-            "z",
-        ),
-        Activation("softplus", softplus, _softplus_prime, r"\log(1 + e^{z})", r"\sigma(z)", "z"),
+        Activation("sigmoid", sigmoid, _sigmoid_prime, "a"),
+        Activation("tanh", np.tanh, _tanh_prime, "a"),
+        Activation("relu", relu, _relu_prime, "z"),
+        Activation("leaky_relu", leaky_relu, _leaky_relu_prime, "z"),
+        Activation("softplus", softplus, _softplus_prime, "z"),
     )
 }
 
