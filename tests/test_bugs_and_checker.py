@@ -409,6 +409,7 @@ def test_junk_gets_a_diagnosis_not_an_exception(case):
     result = check_backward(fn)
     text = str(result)
     assert result.finished and not result.passed
+
     def flat(words):  # prose may be wrapped
         return " ".join(words.split())
 

@@ -590,6 +590,13 @@ class Exercise:
                 "right with one output (n_y = 1) but wrong with several: "
                 "look for a * where @ belongs, or a sum over the wrong axis"
             )
+        right_on = [problems[i].label for i, (a, r) in pairs.items() if _agree(a, r)]
+        if right_on:
+            wrong_on = [problems[i].label for i, (a, r) in pairs.items() if not _agree(a, r)]
+            return (
+                f"it is right on {'; '.join(right_on)} but wrong on {'; '.join(wrong_on)}: "
+                "what differs between them?"
+            )
         return ""
 
     def _where(self, wrong: Sequence[str], right: Sequence[str]) -> list[str]:
