@@ -870,12 +870,15 @@ class Prediction:
 
 
 def _equal(a: object, b: object, tolerance: float) -> bool:
-    if isinstance(a, str) or isinstance(b, str):
-        return re.sub(r"\s", "", str(a)).lower() == re.sub(r"\s", "", str(b)).lower()
+    """Strings compare without case and spaces; a number (or a string that reads as one) compares
+    within ``tolerance``, relative."""
+    if isinstance(b, str):
+        return re.sub(r"\s", "", str(a)).lower() == re.sub(r"\s", "", b).lower()
     try:
-        return bool(abs(float(a) - float(b)) <= tolerance * max(abs(float(b)), 1e-300))
+        x, y = float(a), float(b)
     except (TypeError, ValueError):
         return False
+    return abs(x - y) <= tolerance * max(abs(y), 1e-300)
 
 
 def _wrap_text(text: str) -> str:
