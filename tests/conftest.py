@@ -17,7 +17,7 @@ settings.load_profile("course")
 
 
 def random_network(n_x: int, n_h: int, n_y: int, m: int, seed: int = 0, scale: float = 1.0):
-    """``(parameters, X, Y)`` with weights ~ N(0, scale^2), inputs ~ N(0, 1) and random 0/1 labels."""
+    """``(parameters, X, Y)``: weights ~ N(0, scale^2), inputs ~ N(0, 1), random 0/1 labels."""
     rng = np.random.default_rng(seed)
     parameters = {
         "W1": scale * rng.standard_normal((n_h, n_x)),

@@ -50,7 +50,9 @@ EXERCISE = Exercise(
             "1/m missing",
             "the sum is not divided by m",
             {
-                "return (1 / m) * np.sum(total, axis=1, keepdims=True)": "return np.sum(total, axis=1, keepdims=True)"
+                "return (1 / m) * np.sum(total, axis=1, keepdims=True)": (
+                    "return np.sum(total, axis=1, keepdims=True)"
+                )
             },
         ),
         Mistake(

@@ -648,13 +648,14 @@ class Exercise:
             ]
             if same and not any(v.mistakes for v in verdicts.values()):
                 details.append(
-                    f"    the same {self.problem_word} make these known mistakes raise the same error: "
-                    + ", ".join(same)
+                    f"    the same {self.problem_word} make these known mistakes raise the same "
+                    "error: " + ", ".join(same)
                 )
         if wrong_kind:
             problem, outcome = wrong_kind[0]
             details.append(
-                f"{name} returned {_kind(outcome.value)} on {problem.label}; expected {self._expected()}."
+                f"{name} returned {_kind(outcome.value)} on {problem.label}; "
+                f"expected {self._expected()}."
             )
         explained: dict[str, str] = {}
         for verdict in verdicts.values():
@@ -670,8 +671,9 @@ class Exercise:
             suspects = self._where(wrong, right)
             if suspects:
                 details.append(
-                    f"  {_join(right)} {'is' if len(right) == 1 else 'are'} right, so the mistake is in "
-                    f"a line that only {_join(wrong)} depend{'s' if len(wrong) == 1 else ''} on:"
+                    f"  {_join(right)} {'is' if len(right) == 1 else 'are'} right, so the mistake "
+                    f"is in a line that only {_join(wrong)} "
+                    f"depend{'s' if len(wrong) == 1 else ''} on:"
                 )
                 details += [f"       {line}" for line in suspects]
         changed = sorted({c for o in outcomes for c in o.changed})
