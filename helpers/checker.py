@@ -30,7 +30,8 @@ from .network import GRADIENTS, backward_unchecked, forward_unchecked
 
 @dataclass(frozen=True)
 class Network:
-    """A test network's sizes: ``X (n_x, m)``, ``W1 (n_h, n_x)``, ``W2 (n_y, n_h)``, ``Y (n_y, m)``."""
+    """A test network's sizes: ``X (n_x, m)``, ``W1 (n_h, n_x)``, ``W2 (n_y, n_h)``,
+    ``Y (n_y, m)``."""
 
     n_x: int
     n_h: int
