@@ -1,4 +1,5 @@
-"""The batch explorer, headless: set m, the example, the weight; check the callback's gradients."""
+"""The batch explorer, headless: set m, the example, the weight, where the 1/m goes; check the
+callback's gradients."""
 
 from __future__ import annotations
 
@@ -6,22 +7,31 @@ import numpy as np
 import pytest
 
 from helpers import backward_propagation, forward_propagation
-from helpers.widgets.batch import WEIGHTS, BatchExplorer
+from helpers.bugs import BUGS
+from helpers.widgets.batch import LEARNING_RATE, WEIGHTS, BatchExplorer
 
 # mean of m numbers vs the same sum done by a matrix product: a few roundings of values of order 1
 EXACT = 1e-12
 
 
 @pytest.fixture(scope="module")
-def explorer():
+def shared():
     return BatchExplorer()
 
 
-def gradient(explorer: BatchExplorer, columns: slice) -> dict[str, np.ndarray]:
-    """The reference's gradients on ``explorer.X[:, columns]``, computed here, not by the widget."""
+@pytest.fixture
+def explorer(shared):
+    """The module's explorer, with the 1/m back in its place after each test."""
+    yield shared
+    shared.one_over_m.value = "once"
+
+
+def gradient(explorer: BatchExplorer, columns: slice, backward=backward_propagation):
+    """``backward``'s gradients on ``explorer.X[:, columns]`` (default: the reference), computed
+    here, not by the widget."""
     X, Y = explorer.X[:, columns], explorer.Y[:, columns]
     _, cache = forward_propagation(X, explorer.parameters)
-    return backward_propagation(explorer.parameters, cache, X, Y)
+    return backward(explorer.parameters, cache, X, Y)
 
 
 @pytest.mark.parametrize("m", [1, 7, 40])
@@ -60,25 +70,91 @@ def test_every_weight_and_bias_follows_the_same_rule(explorer, weight):
 def test_example_picker_shows_that_examples_gradient(explorer):
     explorer.weight.value = "W1[0,0]"
     explorer.m_slider.value = 10
-    explorer.example.value = 4
+    explorer.example.value = 5  # example j = 5 is column 4, drawn at x = 5
     expected = gradient(explorer, slice(4, 5))["dW1"][0, 0]
     assert explorer.picked_value == pytest.approx(expected, rel=EXACT, abs=EXACT)
+    assert tuple(explorer.picked.get_data()[0]) == (5,)
     assert tuple(explorer.picked.get_data()[1]) == (explorer.picked_value,)
-    assert f"dL(4)/dW1[0,0] = {expected:.4f}" in explorer.describe()
+    assert f"dL(5)/dW1[0,0] = {expected:.4f}" in explorer.describe()
 
 
 def test_example_picker_stays_inside_the_batch(explorer):
     explorer.m_slider.value = 10
-    explorer.example.value = 9
+    explorer.example.value = 10
     explorer.m_slider.value = 3
-    assert explorer.example.max == 2 and explorer.example.value == 2
+    assert explorer.example.max == 3 and explorer.example.value == 3
     assert explorer.describe().startswith("m = 3,")
 
 
 def test_a_change_only_redraws_the_changing_artists(explorer, monkeypatch):
-    """Fixed axis limits: moving m never draws the whole figure again (the browser bench measures the latency)."""
+    """Fixed axis limits: moving m never draws the whole figure again (the browser bench measures
+    the latency)."""
     full_draws = []
     monkeypatch.setattr(explorer.live.canvas, "draw", lambda *args: full_draws.append(args))
     for m in range(1, 11):
         explorer.m_slider.value = m
+    assert full_draws == []
+
+
+# where the 1/m goes -> the bug of the gallery the widget must run, and dw as a multiple of the mean
+VARIANTS = {
+    "missing": ("missing_one_over_m", lambda m: m),
+    "twice": ("one_over_m_twice", lambda m: 1 / m),
+}
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+@pytest.mark.parametrize("m", [1, 5, 12])
+def test_a_misplaced_1_over_m_moves_the_diamond_off_the_mean(explorer, variant, m):
+    bug, factor = VARIANTS[variant]
+    explorer.weight.value = "W1[3,0]"
+    explorer.m_slider.value = m
+    explorer.one_over_m.value = variant
+    expected = gradient(explorer, slice(0, m), BUGS[bug])["dW1"][3, 0]
+    assert explorer.vectorised == pytest.approx(expected, rel=EXACT, abs=EXACT)
+    # the loop's mean does not move; dw is m times it (missing) or 1/m of it (twice)
+    right = gradient(explorer, slice(0, m))["dW1"][3, 0]
+    assert explorer.mean == pytest.approx(right, rel=EXACT, abs=EXACT)
+    assert explorer.vectorised == pytest.approx(factor(m) * explorer.mean, rel=EXACT, abs=EXACT)
+    if variant == "missing":
+        assert explorer.vectorised == pytest.approx(explorer.total, rel=EXACT, abs=EXACT)
+    assert explorer.vector_mark.get_ydata()[0] == explorer.vectorised  # inside the axis here
+    assert explorer.m_mark.get_ydata()[0] == explorer.vectorised
+    np.testing.assert_array_equal(
+        explorer.vector_curve.get_ydata(), explorer.vectorised_by_m[variant]["W1[3,0]"]
+    )
+    # the step the learner would take, and the right one
+    assert f"{-LEARNING_RATE * explorer.vectorised:.4f}" in explorer.numbers.value
+    assert f"{-LEARNING_RATE * right:.4f}" in explorer.numbers.value
+    assert f"1/m {variant}" in explorer.describe()
+    if m == 1:  # one example: no 1/m to miss or to double
+        assert explorer.vectorised == pytest.approx(explorer.mean, rel=EXACT, abs=EXACT)
+
+
+def test_back_to_once_the_diamond_returns_to_the_mean(explorer):
+    explorer.m_slider.value = 9
+    explorer.one_over_m.value = "missing"
+    explorer.one_over_m.value = "once"
+    assert explorer.vectorised == pytest.approx(explorer.mean, rel=EXACT, abs=EXACT)
+    assert explorer.vector_mark.get_ydata()[0] == explorer.vectorised
+
+
+def test_a_diamond_beyond_the_axis_shows_as_an_arrow_with_its_value(explorer):
+    explorer.weight.value = "W1[0,0]"
+    explorer.m_slider.value = 30
+    explorer.one_over_m.value = "missing"
+    low, high = explorer.ax.get_ylim()
+    assert explorer.vectorised < low  # the sum of 30 gradients is off the per-example scale
+    assert explorer.vector_mark.get_marker() == "v"
+    assert low < explorer.vector_mark.get_ydata()[0] < high
+    assert f"dw = {explorer.vectorised:.2f}" in explorer.off_scale.get_text()
+    explorer.one_over_m.value = "once"
+    assert explorer.vector_mark.get_marker() == "D" and explorer.off_scale.get_text() == ""
+
+
+def test_switching_the_1_over_m_only_redraws_the_changing_artists(explorer, monkeypatch):
+    full_draws = []
+    monkeypatch.setattr(explorer.live.canvas, "draw", lambda *args: full_draws.append(args))
+    for variant in ("missing", "twice", "once"):
+        explorer.one_over_m.value = variant
     assert full_draws == []

@@ -2,26 +2,40 @@
 
 For the first ``m`` examples of a fixed shuffle of the flower data, the explorer shows the
 per-example gradients ``dL(j)/dw`` of one parameter ``w`` (computed by the reference on each
-example alone, where its ``1/m`` is 1), their mean, and the vectorised gradient the reference
-computes on the whole batch at once. The two agree for every ``m``: ``dW = (1/m) dZ A_prev^T``
-*is* the mean. A second panel shows, as ``m`` grows, the mean settling while the sum without
-``1/m`` keeps growing.
+example alone, where its ``1/m`` is 1), their mean, and the vectorised gradient ``dw`` computed on
+the whole batch at once. A dropdown switches that vectorised gradient between the reference
+(``1/m`` once) and two mistakes of the bug gallery (:data:`helpers.bugs.BUGS`):
+``missing_one_over_m`` (``dw`` is the sum, ``m`` times the mean) and ``one_over_m_twice`` (``dw``
+is the mean divided by ``m``). With the reference, the diamond sits on the mean for every ``m``:
+``dW = (1/m) dZ A_prev^T`` *is* the mean. A second panel shows, as ``m`` grows, the mean settling,
+the sum growing, and the chosen vectorised gradient following one of them.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Mapping
 
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from ..bugs import BUGS
 from ..data import load_planar_dataset
 from ..network import backward_propagation, forward_propagation, initialize_parameters
 from ..plots import CLASS_CMAP, CLASS_COLORS
 from .base import Explorer, LiveFigure
 
 WEIGHTS = ("W1[0,0]", "W1[3,0]", "b1[0,0]", "W2[0,0]", "b2[0,0]")  # the parameters one can pick
-MEAN_COLOR, SUM_COLOR, VECTOR_COLOR = "#2f855a", "#805ad5", "black"
+# where the 1/m goes: the reference, or a mistake of the bug gallery
+BACKWARDS: Mapping[str, Callable] = {
+    "once": backward_propagation,
+    "missing": BUGS["missing_one_over_m"],
+    "twice": BUGS["one_over_m_twice"],
+}
+ONE_OVER_M_LABELS = (("once (right)", "once"), ("missing", "missing"), ("twice", "twice"))
+LEARNING_RATE = 1.2  # the course's alpha: the step on w is -LEARNING_RATE * dw
+MEAN_COLOR, SUM_COLOR, VECTOR_COLOR, PICK_COLOR = "#2f855a", "#805ad5", "black", "#dd6b20"
 
 
 def _limits(arrays, pad: float = 0.08) -> tuple[float, float]:
@@ -39,32 +53,47 @@ def _entry(grads: dict[str, np.ndarray], weight: str) -> float:
 
 
 def batch_gradients(
-    X: np.ndarray, Y: np.ndarray, parameters: dict[str, np.ndarray], weights=WEIGHTS
+    X: np.ndarray,
+    Y: np.ndarray,
+    parameters: dict[str, np.ndarray],
+    weights=WEIGHTS,
+    backwards: Mapping[str, Callable] = BACKWARDS,
 ):
     """Per-example and vectorised gradients of each weight in ``weights``, each batch ``X[:, :m]``.
 
-    ``X (n_x, M)``, ``Y (1, M)``. Returns ``(per_example, vectorised)``, dicts keyed by weight, each
-    an array of shape ``(M,)``: ``per_example[w][j]`` is ``dL(j)/dw`` from the reference run on
-    example ``j`` alone; ``vectorised[w][m - 1]`` is ``dw`` from the reference run on the first
-    ``m`` examples.
+    ``X (n_x, M)``, ``Y (1, M)``. Returns ``(per_example, vectorised)``: ``per_example[w]`` is an
+    array ``(M,)`` whose entry ``j - 1`` is ``dL(j)/dw`` from the reference run on example ``j``
+    (column ``j - 1``) alone;
+    ``vectorised[variant][w]`` is an array ``(M,)`` whose entry ``m - 1`` is ``dw`` from
+    ``backwards[variant](parameters, cache, X[:, :m], Y[:, :m])`` on the first ``m`` examples.
     """
 
-    def gradients(columns: slice) -> dict[str, np.ndarray]:
+    def gradients(backward: Callable, columns: slice) -> dict[str, np.ndarray]:
         _, cache = forward_propagation(X[:, columns], parameters)
-        return backward_propagation(parameters, cache, X[:, columns], Y[:, columns])
+        return backward(parameters, cache, X[:, columns], Y[:, columns])
 
     M = X.shape[1]
-    singles = [gradients(slice(j, j + 1)) for j in range(M)]
-    batches = [gradients(slice(0, m)) for m in range(1, M + 1)]
+    singles = [gradients(backward_propagation, slice(j, j + 1)) for j in range(M)]
     per_example = {w: np.array([_entry(g, w) for g in singles]) for w in weights}
-    vectorised = {w: np.array([_entry(g, w) for g in batches]) for w in weights}
+    vectorised = {}
+    for variant, backward in backwards.items():
+        batches = [gradients(backward, slice(0, m)) for m in range(1, M + 1)]
+        vectorised[variant] = {w: np.array([_entry(g, w) for g in batches]) for w in weights}
     return per_example, vectorised
 
 
 class BatchExplorer(Explorer):
-    """Sliders for ``m`` and the example, a weight dropdown; per-example gradients, mean, ``dw``."""
+    """Sliders for ``m`` and the example, dropdowns for the weight and for where the ``1/m`` goes;
+    per-example gradients, their mean and the vectorised ``dw``."""
 
-    def __init__(self, m: int = 10, max_m: int = 40, weight: str = "W1[0,0]", seed: int = 0):
+    def __init__(
+        self,
+        m: int = 10,
+        max_m: int = 40,
+        weight: str = "W1[0,0]",
+        one_over_m: str = "once",
+        seed: int = 0,
+    ):
         X, Y = load_planar_dataset()
         # the flower's file is sorted by class: shuffle it
         order = np.random.default_rng(seed).permutation(X.shape[1])[:max_m]
@@ -78,8 +107,9 @@ class BatchExplorer(Explorer):
         self.m_slider = widgets.IntSlider(
             value=m, min=1, max=max_m, description="m", continuous_update=True
         )
+        # examples are numbered j = 1 .. m, as in the formulas (example j is column j - 1)
         self.example = widgets.IntSlider(
-            value=0, min=0, max=m - 1, description="example", continuous_update=True
+            value=1, min=1, max=m, description="example j", continuous_update=True
         )
         self.weight = widgets.Dropdown(
             options=WEIGHTS,
@@ -87,64 +117,64 @@ class BatchExplorer(Explorer):
             description="weight",
             layout=widgets.Layout(width="200px"),
         )
+        self.one_over_m = widgets.Dropdown(
+            options=ONE_OVER_M_LABELS,
+            value=one_over_m,
+            description="1/m",
+            layout=widgets.Layout(width="200px"),
+        )
         self._build_figure()
         self.numbers = widgets.HTML()
         super().__init__(
             "Batch explorer",
-            "move m: the dots change, their mean and the vectorised dW stay equal; "
-            "the sum without 1/m drifts away",
-            [self.m_slider, self.example, self.weight],
+            "predict first: with the 1/m missing, where does the diamond (the vectorised dw) go? "
+            "Then switch 1/m and move m",
+            [self.m_slider, self.example, self.weight, self.one_over_m],
             [self.live.image, self.numbers],
             live_figure=self.live,
         )
         self.m_slider.observe(self._on_m, names="value")
         self.example.observe(self._on_example, names="value")
-        self.weight.observe(self._on_weight, names="value")
-        self._on_weight()
+        self.weight.observe(self._on_curves, names="value")
+        self.one_over_m.observe(self._on_curves, names="value")
+        self._on_curves()
 
     def _build_figure(self) -> None:
-        figure = Figure(figsize=(11, 3.9), dpi=80, layout="constrained")
+        figure = Figure(figsize=(11, 4.1), dpi=80, layout="constrained")
         self.ax, self.ax_m = figure.subplots(1, 2, width_ratios=(1.5, 1))
         ax, ax_m = self.ax, self.ax_m
         self.inside = ax.scatter([], [], c=[], cmap=CLASS_CMAP, vmin=0, vmax=1, s=36, zorder=3)
         self.outside = ax.scatter([], [], facecolors="none", edgecolors="#a0aec0", s=30, zorder=2)
-        (self.picked,) = ax.plot([], [], "o", ms=13, mfc="none", mec="#dd6b20", mew=2, zorder=4)
+        (self.picked,) = ax.plot([], [], "o", ms=13, mfc="none", mec=PICK_COLOR, mew=2, zorder=4)
         (self.mean_line,) = ax.plot([], [], color=MEAN_COLOR, lw=2, zorder=2)
         (self.vector_mark,) = ax.plot(
             [], [], "D", ms=9, mfc="none", mec=VECTOR_COLOR, mew=1.8, zorder=5
         )
+        # where the diamond is beyond the axis: its value, next to an arrow at the edge
+        self.off_scale = ax.text(
+            0, 0, "", fontsize=10, zorder=6, bbox={"fc": "white", "ec": "none", "alpha": 0.85}
+        )
         self.label = ax.text(0.02, 0.04, "", transform=ax.transAxes, fontsize=11, fontweight="bold")
         ax.axhline(0, color="#cbd5e0", lw=0.8, zorder=1)
         ax.set(
-            xlim=(-1, self.max_m + 1),
+            xlim=(0, self.max_m + 2),
             ylim=_limits(self.per_example.values()),
-            xlabel="example j",
-            ylabel="dL(j)/dw",
-            title="per-example gradients of one weight w, and their mean",
+            xlabel="example j (the first m are the batch)",
+            title="per-example gradients of one weight w, their mean, and dw",
         )
+        ax.set_ylabel(r"$\partial\mathcal{L}^{(j)} / \partial w$", fontsize=13)
+        dot = {"ls": "", "marker": "o"}
+        # one legend for both panels, between them
         ax.legend(
             handles=[
+                Line2D([], [], **dot, color=CLASS_COLORS[0], label="in the batch, y = 0"),
+                Line2D([], [], **dot, color=CLASS_COLORS[1], label="in the batch, y = 1"),
+                Line2D([], [], **dot, mfc="none", mec="#a0aec0", label="not in the batch"),
                 Line2D(
-                    [], [], ls="", marker="o", color=CLASS_COLORS[0], label="in the batch, y = 0"
+                    [], [], **dot, ms=10, mfc="none", mec=PICK_COLOR, mew=2, label="picked example"
                 ),
-                Line2D(
-                    [], [], ls="", marker="o", color=CLASS_COLORS[1], label="in the batch, y = 1"
-                ),
-                Line2D(
-                    [], [], ls="", marker="o", mfc="none", mec="#a0aec0", label="not in the batch"
-                ),
-                Line2D(
-                    [],
-                    [],
-                    ls="",
-                    marker="o",
-                    ms=10,
-                    mfc="none",
-                    mec="#dd6b20",
-                    mew=2,
-                    label="picked example",
-                ),
-                Line2D([], [], color=MEAN_COLOR, lw=2, label="mean of the m dots"),
+                Line2D([], [], color=MEAN_COLOR, lw=2, label="mean of the m dots (a loop)"),
+                Line2D([], [], color=SUM_COLOR, lw=2, ls="--", label="sum of the m dots"),
                 Line2D(
                     [],
                     [],
@@ -153,32 +183,40 @@ class BatchExplorer(Explorer):
                     mfc="none",
                     mec=VECTOR_COLOR,
                     mew=1.8,
-                    label="vectorised (reference)",
+                    label="vectorised dw on the batch",
                 ),
+                Line2D(
+                    [], [], color=VECTOR_COLOR, lw=6, alpha=0.25, label="dw for every m (right)"
+                ),
+                Line2D([], [], color=PICK_COLOR, lw=1.5, label="current m (right)"),
             ],
-            fontsize=8,
+            fontsize=9,
             loc="upper left",
             bbox_to_anchor=(1.0, 1.0),
         )
         ms = np.arange(1, self.max_m + 1)
-        (self.mean_curve,) = ax_m.plot(
-            ms, ms * 0.0, color=MEAN_COLOR, lw=2, label="dw = (1/m) sum, the mean"
+        (self.mean_curve,) = ax_m.plot(ms, ms * 0.0, color=MEAN_COLOR, lw=2)
+        (self.sum_curve,) = ax_m.plot(ms, ms * 0.0, color=SUM_COLOR, lw=2, ls="--")
+        # a wide band under the others: the curve it covers is the one dw follows
+        (self.vector_curve,) = ax_m.plot(
+            ms,
+            ms * 0.0,
+            color=VECTOR_COLOR,
+            lw=6,
+            alpha=0.25,
+            zorder=1.5,
         )
-        (self.sum_curve,) = ax_m.plot(
-            ms, ms * 0.0, color=SUM_COLOR, lw=2, ls="--", label="sum, no 1/m"
-        )
-        self.m_line = ax_m.axvline(1, color="#dd6b20", lw=1.5, label="current m")
-        (self.m_dots,) = ax_m.plot([], [], "o", color="#dd6b20", ms=6)
+        self.m_line = ax_m.axvline(1, color=PICK_COLOR, lw=1.5)
+        (self.m_mark,) = ax_m.plot([], [], "D", ms=7, mfc="none", mec=VECTOR_COLOR, mew=1.5)
         ax_m.axhline(0, color="#cbd5e0", lw=0.8)
         ax_m.set(
             xlim=(0, self.max_m + 1),
             ylim=_limits(np.cumsum(v) for v in self.per_example.values()),
             xlabel="batch size m",
             ylabel="gradient of w",
-            title="the mean and the sum, as m grows",
+            title="mean, sum and dw as m grows",
         )
-        ax_m.legend(fontsize=8, loc="best")
-        # limits cover every weight, so nothing static changes after this first (full) draw
+        # limits cover every weight and every 1/m, so nothing static changes after the first draw
         self.live = LiveFigure(
             figure,
             animated=[
@@ -187,24 +225,29 @@ class BatchExplorer(Explorer):
                 self.mean_line,
                 self.picked,
                 self.vector_mark,
+                self.off_scale,
                 self.label,
                 self.mean_curve,
                 self.sum_curve,
+                self.vector_curve,
                 self.m_line,
-                self.m_dots,
+                self.m_mark,
             ],
         )
 
-    def _on_weight(self, change=None) -> None:
+    def _on_curves(self, change=None) -> None:
         w = self.weight.value
-        self.mean_curve.set_ydata(self.vectorised_by_m[w])
-        self.sum_curve.set_ydata(np.cumsum(self.per_example[w]))
+        per_example = self.per_example[w]
+        ms = np.arange(1, self.max_m + 1)
+        self.mean_curve.set_ydata(np.cumsum(per_example) / ms)
+        self.sum_curve.set_ydata(np.cumsum(per_example))
+        self.vector_curve.set_ydata(self.vectorised_by_m[self.one_over_m.value][w])
         self.label.set_text(f"w = {w}")
         self._redraw()
 
     def _on_m(self, change=None) -> None:
         self._moving_m = True  # setting example.max may clamp example.value: redraw once, below
-        self.example.max = self.m_slider.value - 1
+        self.example.max = self.m_slider.value
         self._moving_m = False
         self._redraw()
 
@@ -218,25 +261,47 @@ class BatchExplorer(Explorer):
         self.values = values[:m]
         # the loop's answer: the mean of the per-example gradients
         self.mean = float(np.mean(self.values))
-        # the reference on the whole batch at once
-        self.vectorised = float(self.vectorised_by_m[w][m - 1])
+        # the backward pass on the whole batch at once, with the 1/m as chosen
+        self.vectorised = float(self.vectorised_by_m[self.one_over_m.value][w][m - 1])
+        self.right = float(self.vectorised_by_m["once"][w][m - 1])
         self.total = float(np.sum(self.values))
-        self.picked_value = float(values[j])
-        index = np.arange(self.max_m)
+        self.picked_value = float(values[j - 1])
+        index = np.arange(1, self.max_m + 1)  # example j at x = j
         self.inside.set_offsets(np.column_stack([index[:m], values[:m]]))
         self.inside.set_array(self.Y[0, :m])
         self.outside.set_offsets(np.column_stack([index[m:], values[m:]]).reshape(-1, 2))
-        self.picked.set_data([j], [values[j]])
-        self.mean_line.set_data([-0.5, m - 0.5], [self.mean, self.mean])
-        self.vector_mark.set_data([m + 0.3], [self.vectorised])
+        self.picked.set_data([j], [self.picked_value])
+        self.mean_line.set_data([0.5, m + 0.5], [self.mean, self.mean])
+        self._place_diamond(m + 1.3, self.vectorised)
         self.m_line.set_xdata([m, m])
-        self.m_dots.set_data([m, m], [self.vectorised, self.total])
+        self.m_mark.set_data([m], [self.vectorised])
         self.live.update()
         self.numbers.value = self._numbers_html()
 
+    def _place_diamond(self, x: float, y: float) -> None:
+        """The diamond at ``(x, y)``; beyond the axis, an arrow at its edge and the value."""
+        low, high = self.ax.get_ylim()
+        if low <= y <= high:
+            self.vector_mark.set_data([x], [y])
+            self.vector_mark.set_marker("D")
+            self.off_scale.set_text("")
+            return
+        edge, marker, align = (high, "^", "top") if y > high else (low, "v", "bottom")
+        span = 0.04 * (high - low)
+        self.vector_mark.set_data([x], [edge - span if y > high else edge + span])
+        self.vector_mark.set_marker(marker)
+        right_half = x > self.max_m / 2  # the text goes on the side with room, inside the axes
+        self.off_scale.set_position(
+            (x - 0.8 if right_half else x + 0.8, edge - span if y > high else edge + span)
+        )
+        self.off_scale.set_horizontalalignment("right" if right_half else "left")
+        self.off_scale.set_verticalalignment(align)
+        self.off_scale.set_text(f"dw = {y:.2f}, off the scale")
+
     def _numbers_html(self) -> str:
         m, j, w = self.m_slider.value, self.example.value, self.weight.value
-        x, y = self.X[:, j], int(self.Y[0, j])
+        x, y = self.X[:, j - 1], int(self.Y[0, j - 1])
+        variant = dict((v, k) for k, v in ONE_OVER_M_LABELS)[self.one_over_m.value]
         rows = [
             (
                 f"example {j} alone: x = ({x[0]:.2f}, {x[1]:.2f}), y = {y}",
@@ -248,8 +313,18 @@ class BatchExplorer(Explorer):
                 f"(1/m) sum_j dL(j)/d{w}",
                 self.mean,
             ),
-            (f"the reference on all {m} examples at once", f"vectorised d{w}", self.vectorised),
             ("the sum, without 1/m", f"sum_j dL(j)/d{w}", self.total),
+            (
+                f"the backward pass on all {m} examples at once, 1/m {variant}",
+                f"vectorised d{w}",
+                self.vectorised,
+            ),
+            (
+                f"its gradient-descent step on w (alpha = {LEARNING_RATE})",
+                f"-alpha d{w}",
+                -LEARNING_RATE * self.vectorised,
+            ),
+            ("the right step (1/m once)", f"-alpha d{w}", -LEARNING_RATE * self.right),
         ]
         cell = "<td style='padding:1px 8px{}'>{}</td>"
         body = "".join(
@@ -265,8 +340,8 @@ class BatchExplorer(Explorer):
     def describe(self) -> str:
         m, j, w = self.m_slider.value, self.example.value, self.weight.value
         return (
-            f"m = {m}, weight {w}, example {j} (y = {int(self.Y[0, j])}): "
-            f"dL({j})/d{w} = {self.picked_value:.4f}\n"
+            f"m = {m}, weight {w}, 1/m {self.one_over_m.value}, example {j} "
+            f"(y = {int(self.Y[0, j - 1])}): dL({j})/d{w} = {self.picked_value:.4f}\n"
             f"mean of the {m} per-example gradients = {self.mean:.4f}, "
             f"vectorised d{w} = {self.vectorised:.4f}, "
             f"sum without 1/m = {self.total:.4f}"
