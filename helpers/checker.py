@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .activations import get_activation
-from .bugs import BUGS, shown
+from .activations import Activation, get_activation
+from .bugs import BUGS, LINES, shown
 from .exercises.core import CheckResult, Exercise, Mistake, Problem
 from .network import GRADIENTS, backward_unchecked, forward_unchecked
 
@@ -84,6 +84,20 @@ def _with_activation(activation: str) -> Callable[[Callable, Problem], object]:
     return call
 
 
+def backward_hints(g1: Activation) -> tuple[str, ...]:
+    """Hints in levels for the backward pass with hidden activation ``g1``; the last two give the
+    reference's lines (read from :func:`helpers.network.backward_unchecked`, ``g'`` spelled out)."""
+    lines = lambda names: "\n".join(f"    {shown(LINES[n], g1)}" for n in names)  # noqa: E731
+    return (
+        "Go backwards from the output, one line per quantity: dZ2 (notebook 01), then dW2 and "
+        "db2 from it; dA1 (03, why the transpose), dZ1 (02, with g1' of the hidden layer), then "
+        "dW1 and db1. Every dW and db is a mean over the examples (04): m counts the columns "
+        "of X.",
+        "The output layer, from the cache:\n" + lines(("m", "dZ2", "dW2", "db2")),
+        f"The hidden layer ({g1.name}):\n" + lines(("dA1", "g1_prime", "dZ1", "dW1", "db1")),
+    )
+
+
 @functools.cache
 def backward_exercise(activation: str = "tanh", seed: int = 0) -> Exercise:
     """The exercise of writing ``backward_propagation`` for a hidden ``activation``."""
@@ -109,6 +123,7 @@ def backward_exercise(activation: str = "tanh", seed: int = 0) -> Exercise:
         ],
         outputs=GRADIENTS,
         notebook="06_gradient_checking",
+        hints=backward_hints(g1),
         mistakes=mistakes,
         returns="dict",
         pairs=True,
