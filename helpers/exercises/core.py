@@ -308,7 +308,8 @@ class Exercise:
     output; with ``pairs=True`` two mistakes at once are tried too. ``source`` is the function
     whose lines the mistakes change (default: ``reference``); ``wrap`` turns such a function into
     one with the learner's signature. ``like`` names, per output, the array whose shape it must
-    have (``{"db1": "b1"}``). ``show`` turns a reference line into the way a learner writes it.
+    have (``{"db1": "b1"}``). ``show`` turns a reference line into the way a learner writes it
+    (``""`` for a line the learner's code has no counterpart of).
     """
 
     name: str
@@ -607,7 +608,8 @@ class Exercise:
         for key in right:
             suspects -= feeding(source, key)
         order = list(table)
-        return [self.show(table[n][0]) for n in sorted(suspects & set(table), key=order.index)]
+        lines = [self.show(table[n][0]) for n in sorted(suspects & set(table), key=order.index)]
+        return [line for line in dict.fromkeys(lines) if line]  # once each; "" = not the learner's
 
     # ------------------------------------------------------------ the report
 
