@@ -69,8 +69,9 @@ class TangentExplorer(Explorer):
         self.readout = widgets.HTML()
         super().__init__(
             "Tangent explorer",
-            "with y = 1, drag z far to the left (a confidently wrong output): the slope a - y "
-            "stays near -1 while the squared error's slope (grey) vanishes",
+            "set y to 0 and drag z to 5 to see the slope you predicted; then drag z across "
+            "the range for both labels: on the wrong side a - y stays near +1 or -1, while the "
+            "squared error's slope (grey) vanishes",
             [self.z_slider, self.y_toggle],
             [self.live.image, self.readout],
             live_figure=self.live,
@@ -80,8 +81,9 @@ class TangentExplorer(Explorer):
         self._relabel()
 
     def _build_figure(self) -> None:
-        figure = Figure(figsize=(9.6, 3.6), dpi=80, layout="constrained")
-        self.ax_loss, self.ax_slope = figure.subplots(1, 2)
+        figure = Figure(figsize=(9.6, 3.6), dpi=80)  # fixed margins: a constrained layout
+        figure.subplots_adjust(left=0.05, right=0.99, bottom=0.14, top=0.92, wspace=0.22)
+        self.ax_loss, self.ax_slope = figure.subplots(1, 2)  # costs ~0.3 s to draw
         self.zs = np.linspace(*Z_RANGE, 321)
         for ax in (self.ax_loss, self.ax_slope):
             ax.set_xlim(*Z_RANGE)
@@ -90,19 +92,19 @@ class TangentExplorer(Explorer):
             ax.axvline(0.0, color="0.6", linewidth=0.8, linestyle=":")
         self.ax_loss.set_ylim(-0.4, 8.4)  # L(z) <= log(1 + e^8) = 8.0003 on [-8, 8]
         self.ax_slope.set_ylim(-1.1, 1.1)  # both slopes lie in [-1, 1]
-        self.ax_loss.set_ylabel("$L$")
-        self.ax_slope.set_ylabel("$dL/dz$")
+        self.ax_loss.set_ylabel(r"$\mathcal{L}$")
+        self.ax_slope.set_ylabel(r"$d\mathcal{L}/dz$")
         self.ax_loss.set_title("cross-entropy of one example, and its tangent at z")
         self.ax_slope.set_title("slope of the loss at every z")
         zeros = np.zeros_like(self.zs)
         (self.curve,) = self.ax_loss.plot(
-            self.zs, zeros, color=LOSS_COLOR, linewidth=2, label="cross-entropy $L(z)$"
+            self.zs, zeros, color=LOSS_COLOR, linewidth=2, label=r"cross-entropy $\mathcal{L}(z)$"
         )
         (self.tangent,) = self.ax_loss.plot(
             [], [], "--", color=TANGENT_COLOR, linewidth=1.8, label="tangent at $z$"
         )
         (self.point,) = self.ax_loss.plot(
-            [], [], "o", color="black", markersize=6, label="$(z, L(z))$"
+            [], [], "o", color="black", markersize=6, label=r"$(z, \mathcal{L}(z))$"
         )
         (self.slope_curve,) = self.ax_slope.plot(
             self.zs, zeros, color=LOSS_COLOR, linewidth=2, label="cross-entropy: $a - y$"
