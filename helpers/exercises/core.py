@@ -762,7 +762,8 @@ class Exercise:
         return lines
 
     def _fix(self, mistake: Mistake, key: str) -> tuple[str, str]:
-        """``(wrong, right)``: the changed lines that output ``key`` depends on."""
+        """``(wrong, right)``: the changed lines that output ``key`` depends on, both as the learner
+        writes them (through ``show``)."""
         if not mistake.lines:
             return "", ""
         source = self.source or self.reference
@@ -775,7 +776,7 @@ class Exercise:
         pairs = [(w, r) for r, w in mistake.lines.items() if r in feeds] or list(
             (w, r) for r, w in mistake.lines.items()
         )
-        return "\n".join(w for w, _ in pairs), "\n".join(self.show(r) for _, r in pairs)
+        return "\n".join(self.show(w) for w, _ in pairs), "\n".join(self.show(r) for _, r in pairs)
 
 
 def _output(exercise: Exercise, outcome: Outcome, key: str) -> np.ndarray | None:

@@ -13,7 +13,6 @@ and ``y`` (labels 0 or 1, the shape of ``a``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -32,16 +31,6 @@ def in_learner_names(line: str) -> str:
     backward pass's ``dZ2 = ...`` -> ``return ...``."""
     line = re.sub(r"^dZ2 = ", "return ", line, flags=re.MULTILINE)
     return re.sub(r"\b(A2|A|Y)\b", lambda name: name.group().lower()[0], line)
-
-
-@dataclass
-class _InLearnerNames(Exercise):
-    """An exercise on a reference line: the line the learner probably wrote is printed in the
-    learner's names too (``show`` applied to it, as to the right line)."""
-
-    def _fix(self, mistake: Mistake, key: str) -> tuple[str, str]:
-        wrong, right = super()._fix(mistake, key)
-        return self.show(wrong), right
 
 
 # ---------------------------------------------------------------- the problems
@@ -76,7 +65,7 @@ def _outputs() -> list[Problem]:
 
 # ---------------------------------------------------------------- dL/da
 
-dL_da = _InLearnerNames(
+dL_da = Exercise(
     name="dL_da",
     title="dL/da of the cross-entropy, for y = 0 and y = 1",
     reference=dL_dA2,  # dL_dA2(A2, Y): the learner's dL_da(a, y), the same order
@@ -120,7 +109,7 @@ def _through_a(g_prime):
     return lambda a: g_prime(None, a)
 
 
-sigma_prime = _InLearnerNames(
+sigma_prime = Exercise(
     name="sigma_prime",
     title="sigma'(z) written through a = sigma(z)",
     reference=_through_a(SIGMOID_PRIME),
@@ -184,7 +173,7 @@ def _as_dZ2(backward):
 
 DZ2 = "dZ2 = A2 - Y"  # the first line of the backward pass
 
-dL_dz = _InLearnerNames(
+dL_dz = Exercise(
     name="dL_dz",
     title="dL/dz, the product of the two factors, simplified",
     reference=_as_dZ2(backward_unchecked),
