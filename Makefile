@@ -6,11 +6,12 @@ PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c co
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 export JUPYTER_PLATFORM_DIRS := 1
 
-.PHONY: lab test notebooks bench data browser clean help
+.PHONY: lab lint test notebooks bench data browser clean help
 
 help:
 	@echo "make lab        install (first time) and open the course in JupyterLab"
-	@echo "make test       install (first time) and run every test: helpers, notebooks (nbval), browser"
+	@echo "make test       install (first time) and run every test: lint, helpers, notebooks (nbval), browser"
+	@echo "make lint       ruff: lint every Python file and notebook, check the Python files' format"
 	@echo "make notebooks  re-execute every notebook in place, refreshing its stored outputs"
 	@echo "make bench      print the benchmark figures (training speed; widget latency in the browser)"
 	@echo "make data       regenerate data/ from its script (same bytes)"
@@ -30,7 +31,13 @@ $(VENV)/.installed-%: pyproject.toml constraints.txt | $(BIN)/python
 lab: $(VENV)/.installed-course
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 $(AS_ROOT) notebooks/00_the_network.ipynb
 
-test: $(VENV)/.installed-test browser
+# Lint before the tests: ruff checks the Python files and the notebooks (line length 100), and the
+# format of the Python files (notebooks are aligned by hand; see pyproject.toml).
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint $(VENV)/.installed-test browser
 	$(BIN)/python -m pytest
 
 notebooks: $(VENV)/.installed-course

@@ -4,14 +4,14 @@ Prints figures, asserts nothing. Run: ``.venv/bin/python bench/bench_widget_late
 (options: ``--changes N``, ``--notebooks 02 05``; needs Debian's Chromium, like the browser test).
 
 For every notebook with a dropdown labelled ``activation`` (and, as a proxy for the pipeline's base
-cost, notebook 00's ``data set`` dropdown), the notebook is opened in JupyterLab (served and driven as
-in ``tests/browser``), run, and the dropdown is changed ``--changes`` times, cycling through its
+cost, notebook 00's ``data set`` dropdown), the notebook is opened in JupyterLab (served and driven
+as in ``tests/browser``), run, and the dropdown is changed ``--changes`` times, cycling through its
 options, after one unmeasured pass through them (warm-up). Times are taken in the page's own clock:
 
 - ``t0``: ``performance.now()`` right before the ``change`` event is dispatched on the ``<select>``;
-- every ``<img src>`` change is seen by a MutationObserver (``src set``: the kernel's PNG has reached
-  the page), then ``img.decode()`` (``decoded``) and the next animation frame, after which a posted
-  message marks the frame as painted (``painted``);
+- every ``<img src>`` change is seen by a MutationObserver (``src set``: the kernel's PNG has
+  reached the page), then ``img.decode()`` (``decoded``) and the next animation frame, after which
+  a posted message marks the frame as painted (``painted``);
 - the latency of a change is the last ``painted`` time of the images the kernel sent while handling
   it (those whose src is set before the page sees the kernel idle again) minus ``t0``; images that
   come later are frames of an animation (notebook 07's live training) and are reported apart. The
@@ -95,7 +95,9 @@ JS_IDLE_AT = """() => {
 }"""
 
 # Done: the kernel handled the change, at least one image was painted, none is pending.
-JS_SETTLED = f"""() => ({JS_IDLE_AT})() !== null && window.__paints.length > 0 && window.__pendingImages === 0"""
+JS_SETTLED = (
+    f"() => ({JS_IDLE_AT})() !== null && window.__paints.length > 0 && window.__pendingImages === 0"
+)
 
 # The response: the images the kernel sent while handling the change (their src is set before the
 # page sees the kernel idle); later images are frames of an animation (e.g. live training).
@@ -210,7 +212,8 @@ def main() -> None:
             browser.close()
 
     print(
-        f"Widget latency, change of the dropdown -> last redrawn image painted, in the page's clock "
+        "Widget latency, change of the dropdown -> last redrawn image painted, "
+        "in the page's clock "
         f"(Chromium {version}, {os.cpu_count()} CPUs, {platform.machine()}, "
         f"load average {os.getloadavg()[0]:.1f}); "
         f"target: median <= {TARGET_MS:.0f} ms"
@@ -229,12 +232,14 @@ def main() -> None:
             "-"
             if not frames
             else (
-                f"{median(m['frames'] for m in frames):.0f} to {median(m['lastFrame'] for m in frames):.0f} ms"
+                f"{median(m['frames'] for m in frames):.0f} to "
+                f"{median(m['lastFrame'] for m in frames):.0f} ms"
             )
         )
         flag = "" if median(painted) <= TARGET_MS else "  over target"
         print(
-            f"{row['notebook']:<26} {row['control']:<11} {len(painted):>3} {median(painted):>10.0f} "
+            f"{row['notebook']:<26} {row['control']:<11} {len(painted):>3} "
+            f"{median(painted):>10.0f} "
             f"{max(painted):>7.0f} {median(m['srcSet'] for m in measured):>11.0f} "
             f"{median(m['decoded'] for m in measured):>11.0f} {row['first']:>9.0f} "
             f"{max(m['images'] for m in measured):>7} {animation:>12}{flag}"
@@ -242,10 +247,11 @@ def main() -> None:
     if not rows:
         print("(no notebook has a dropdown labelled 'activation')")
     print(
-        "median/max: the change's last image painted; src set: its last image reached the page (kernel +\n"
-        "transport); decoded: and was decoded; first: the first change (warm-up, not in n); images: images\n"
-        "per change; then frames: later images (an animation, e.g. live training): median count and median\n"
-        "time of the last one. All in ms from the change, medians over the n changes."
+        "median/max: the change's last image painted; src set: its last image reached the page "
+        "(kernel +\ntransport); decoded: and was decoded; first: the first change (warm-up, not in "
+        "n); images: images\nper change; then frames: later images (an animation, e.g. live "
+        "training): median count and median\ntime of the last one. All in ms from the change, "
+        "medians over the n changes."
     )
 
 

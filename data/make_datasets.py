@@ -1,4 +1,5 @@
-"""Make the course's data sets: ``python data/make_datasets.py [OUTPUT_DIR]`` (default: this folder).
+"""Make the course's data sets: ``python data/make_datasets.py [OUTPUT_DIR]`` (default: this
+folder).
 
 Writes one CSV per data set (header ``x1,x2,y``, one example per row, floats written so they
 read back bit for bit), ``datasets.json`` (the manifest the loader checks files against) and
@@ -20,7 +21,8 @@ M = 400  # examples per data set, half of each class
 
 
 def make_flower() -> tuple[np.ndarray, np.ndarray]:
-    """The course's planar "flower": NumPy's legacy generator seeded with 1, exactly as the course builds it."""
+    """The course's planar "flower": NumPy's legacy generator seeded with 1, exactly as the course
+    builds it."""
     rng = np.random.RandomState(1)
     N = M // 2
     X = np.zeros((M, 2))
@@ -85,7 +87,7 @@ DATASETS = {
 def to_csv(X: np.ndarray, Y: np.ndarray) -> bytes:
     """``X (2, m)`` and ``Y (1, m)`` as CSV text, one example per row, shortest exact float repr."""
     rows = ["x1,x2,y"] + [
-        f"{float(x1)!r},{float(x2)!r},{int(y)}" for x1, x2, y in zip(X[0], X[1], Y[0])
+        f"{float(x1)!r},{float(x2)!r},{int(y)}" for x1, x2, y in zip(X[0], X[1], Y[0], strict=True)
     ]
     return ("\n".join(rows) + "\n").encode()
 
@@ -95,7 +97,8 @@ def card(name: str, description: str, seed: str, X: np.ndarray, Y: np.ndarray, s
     return (
         f"## {name}\n\n"
         f"- What: {description}.\n"
-        f"- File: `{name}.csv` (columns `x1,x2,y`), loaded as `X` of shape {X.shape} and `Y` of shape {Y.shape}.\n"
+        f"- File: `{name}.csv` (columns `x1,x2,y`), loaded as `X` of shape {X.shape} "
+        f"and `Y` of shape {Y.shape}.\n"
         f"- Classes: {counts[0]} of class 0, {counts[1]} of class 1.\n"
         f"- How made: `make_{name}()` in `make_datasets.py`, seed {seed}.\n"
         f"- SHA-256: `{sha256}`\n"
@@ -120,7 +123,8 @@ def main(out_dir: Path = HERE) -> None:
     (out_dir / "datasets.json").write_text(json.dumps(manifest, indent=2) + "\n")
     (out_dir / "README.md").write_text(
         "# Data cards\n\nSmall 2-D binary classification sets, shipped with the course and made by "
-        "`python data/make_datasets.py` from fixed seeds (running it again rewrites the same bytes). "
+        "`python data/make_datasets.py` from fixed seeds "
+        "(running it again rewrites the same bytes). "
         "`helpers.load_dataset(name)` reads them without pickle and checks each file's SHA-256 "
         "against `datasets.json`.\n\n" + "\n".join(cards)
     )

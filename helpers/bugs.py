@@ -7,10 +7,11 @@ mistaken function). The right lines, for the course's tanh hidden layer::
     m = X.shape[1]                                      wrong_m
     dZ2 = A2 - Y                                        one_over_m_twice, sign_of_dZ2
     dW2 = (1 / m) * dZ2 @ A1.T                          missing_transpose_in_dW, elementwise_in_dW,
+                                                        swapped_factors_in_dW, missing_one_over_m
     db2 = (1 / m) * np.sum(dZ2, axis=1, keepdims=True)  missing_one_over_m, missing_keepdims, ...
     dA1 = W2.T @ dZ2                                    missing_transpose_W2, elementwise_in_dA1
     g1_prime = g1.g_prime(Z1, A1)                       g_instead_of_g_prime, ... (the g' bugs)
-    dZ1 = dA1 * g1_prime                                missing_g_prime
+    dZ1 = dA1 * g1_prime                                missing_g_prime, matmul_in_dZ1
     dW1 = (1 / m) * dZ1 @ X.T                           (as dW2)
     db1 = (1 / m) * np.sum(dZ1, axis=1, keepdims=True)  (as db2)
 
@@ -83,9 +84,28 @@ class Bug:
             return self.lines
         return {G_PRIME: self.lines[get_activation(activation).name]}
 
-    def __call__(self, parameters, cache, X, Y, activation: str | Activation = "tanh"):
+    def __call__(
+        self,
+        parameters,
+        cache,
+        X,
+        Y,
+        activation: str | Activation = "tanh",
+        *,
+        intermediates: bool = False,
+    ):
+        """The mistaken backward pass, called as :func:`helpers.network.backward_propagation`
+        (unchecked); ``intermediates=True`` adds its ``dZ2, dA1, g1_prime, dZ1``."""
         mistaken = with_lines(backward_unchecked, self.replacements(activation))
-        return mistaken(parameters, cache, X, Y, get_activation(activation))
+        return mistaken(parameters, cache, X, Y, get_activation(activation), intermediates)
+
+    def in_line(self, name: str, activation: str | Activation = "tanh") -> Bug:
+        """This mistake made only in the line that assigns ``name`` (e.g. ``"dW2"`` alone of a
+        mistake made in both layers): the reference with that one line changed."""
+        right = LINES[name]
+        return Bug(
+            self.name, self.title, self.description, {right: self.replacements(activation)[right]}
+        )
 
     def fixes(self, key: str, activation: str | Activation = "tanh") -> tuple[str, str]:
         """``(wrong, right)``: the changed lines that ``key`` (e.g. ``"dW1"``) depends on, as a
@@ -138,6 +158,16 @@ _BUG_LIST = (
         ),
     ),
     Bug(
+        "swapped_factors_in_dW",
+        "factors of dW swapped",
+        "dW multiplies A_prev by dZ.T instead of dZ by A_prev.T (X @ dZ1.T, A1 @ dZ2.T): "
+        "that is the transpose of dW",
+        _in_both_layers(
+            lambda l, p: f"dW{l} = (1 / m) * dZ{l} @ {p}.T",
+            lambda l, p: f"dW{l} = (1 / m) * {p} @ dZ{l}.T",
+        ),
+    ),
+    Bug(
         "elementwise_in_dA1",
         "* instead of @ in dA1",
         "dA1 uses * where @ belongs; with one output (n_y = 1) the two agree, "
@@ -150,6 +180,13 @@ _BUG_LIST = (
         "dZ1 leaves out the factor g'(Z1): "
         "the gradient goes through the activation as if it were linear",
         {LINES["dZ1"]: "dZ1 = dA1"},
+    ),
+    Bug(
+        "matmul_in_dZ1",
+        "@ instead of * in dZ1",
+        "dZ1 uses the matrix product @ where the elementwise product * belongs "
+        "(each unit's dA1 is multiplied by its own g')",
+        {LINES["dZ1"]: "dZ1 = dA1 @ g1_prime"},
     ),
     Bug(
         "g_instead_of_g_prime",

@@ -1,4 +1,5 @@
-"""Load the shipped data sets from ``data/``: plain CSV, checked against the SHA-256 in ``data/datasets.json``."""
+"""Load the shipped data sets from ``data/``: plain CSV, checked against the SHA-256 in
+``data/datasets.json``."""
 
 from __future__ import annotations
 
@@ -52,5 +53,6 @@ def load_dataset(name: str, data_dir: Path = DATA_DIR) -> tuple[np.ndarray, np.n
 
 
 def load_planar_dataset() -> tuple[np.ndarray, np.ndarray]:
-    """The course's flower: ``X (2, 400)``, ``Y (1, 400)``, as the course's ``load_planar_dataset()``."""
+    """The course's flower: ``X (2, 400)``, ``Y (1, 400)``, as the course's
+    ``load_planar_dataset()``."""
     return load_dataset("flower")

@@ -30,7 +30,8 @@ def numerical_gradient(
 ) -> np.ndarray:
     """Centred-difference gradient of the scalar function ``f`` at ``x`` (same shape as ``x``).
 
-    ``f`` is called with a float64 copy of ``x`` perturbed one entry at a time; ``x`` is not changed.
+    ``f`` is called with a float64 copy of ``x`` perturbed one entry at a time; ``x`` is not
+    changed.
     """
     x = np.array(x, dtype=float)
     grad = np.zeros_like(x)
@@ -52,8 +53,10 @@ def relative_error(analytic: np.ndarray, numeric: np.ndarray) -> float:
         raise ValueError(
             f"cannot compare a gradient of shape {analytic.shape} with one of shape {numeric.shape}"
         )
+    if not np.any(analytic) and not np.any(numeric):
+        return 0.0  # both gradients are zero: they agree
     denominator = np.linalg.norm(analytic) + np.linalg.norm(numeric)
-    return float(np.linalg.norm(analytic - numeric) / denominator) if denominator > 0 else 0.0
+    return float(np.linalg.norm(analytic - numeric) / denominator)
 
 
 def format_error(error: float) -> str:
@@ -73,7 +76,8 @@ def verdict(error: float) -> str:
 
 @dataclass
 class GradCheckResult:
-    """Relative error of each gradient (``errors["dW1"]`` ...) and of all of them together (``overall``)."""
+    """Relative error of each gradient (``errors["dW1"]`` ...) and of all of them together
+    (``overall``)."""
 
     analytic: dict[str, np.ndarray]
     numeric: dict[str, np.ndarray]
@@ -110,7 +114,8 @@ def network_numerical_gradients(
     activation: str | Activation = "tanh",
     epsilon: float = DEFAULT_EPSILON,
 ) -> dict[str, np.ndarray]:
-    """Centred-difference gradients of the cost ``J`` with respect to ``W1, b1, W2, b2``, keyed ``dW1`` ...
+    """Centred-difference gradients of the cost ``J`` with respect to ``W1, b1, W2, b2``, keyed
+    ``dW1`` ...
 
     ``J`` is computed from ``Z2`` (:func:`helpers.network.cost_from_Z2`), which keeps every digit.
     """
@@ -137,7 +142,8 @@ def gradient_check(
     backward: Callable | None = None,
     epsilon: float = DEFAULT_EPSILON,
 ) -> GradCheckResult:
-    """Check ``backward(parameters, cache, X, Y, activation)`` (default: the reference) against finite differences."""
+    """Check ``backward(parameters, cache, X, Y, activation)`` (default: the reference) against
+    finite differences."""
     backward = backward or backward_propagation
     X = check_array("X", X)
     g1 = get_activation(activation)

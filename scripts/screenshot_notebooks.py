@@ -2,9 +2,9 @@
 
 Run: ``.venv/bin/python scripts/screenshot_notebooks.py`` (needs Debian's Chromium, like the test).
 
-Runs ``tests/browser`` with ``SCREENSHOT_DIR`` set to a temporary folder, so the pictures are exactly
-what the test saw (each notebook run in JupyterLab, its widgets rendered, the activation changed),
-then copies the few the README shows. Look at them before committing.
+Runs ``tests/browser`` with ``SCREENSHOT_DIR`` set to a temporary folder, so the pictures are
+exactly what the test saw (each notebook run in JupyterLab, its widgets rendered, the activation
+changed), then copies the few the README shows. Look at them before committing.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""An independent implementation for the tests: activations written in autograd.numpy, not taken from helpers."""
+"""An independent implementation for the tests: activations written in autograd.numpy, not taken
+from helpers."""
 
 from __future__ import annotations
 
@@ -15,5 +16,6 @@ AUTOGRAD_ACTIVATIONS = {
 
 def cross_entropy_from_logits(Z, Y):
     """J = (1/m) sum of L over outputs and examples, with L = -(y log a + (1-y) log(1-a)) written as
-    log(1 + e^z) - y z: the same function, without the cancellation in 1 - a that would cost autograd digits."""
+    log(1 + e^z) - y z: the same function, without the cancellation in 1 - a that would cost
+    autograd digits."""
     return anp.sum(anp.logaddexp(0.0, Z) - Y * Z) / Y.shape[1]

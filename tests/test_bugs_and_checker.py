@@ -353,10 +353,10 @@ JUNK = {
         "dW2  WRONG: contains NaN or inf",
         "",
     ),
-    "a transposed gradient": (
+    "a transposed gradient": (  # the gallery's swapped factors, made in layer 1
         reference_with(lambda g, c, Y: {**g, "dW1": g["dW1"].T}),
         "dW1  WRONG: shape (2, 4), expected (4, 2) like W1",
-        "transpose of the right result",
+        "you probably wrote: dW1 = (1 / m) * X @ dZ1.T",
     ),
     "a single number for db2": (
         reference_with(lambda g, c, Y: {**g, "db2": float(np.mean(c["A2"] - Y))}),
@@ -404,7 +404,8 @@ JUNK = {
 
 @pytest.mark.parametrize("case", list(JUNK))
 def test_junk_gets_a_diagnosis_not_an_exception(case):
-    """Under pytest every warning is an error, so this also proves the checker lets no warning out."""
+    """Under pytest every warning is an error, so this also proves the checker lets no warning
+    out."""
     fn, says, also = JUNK[case]
     result = check_backward(fn)
     text = str(result)

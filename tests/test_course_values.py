@@ -1,8 +1,9 @@
 """The reference reproduces the values the course publishes for its test cases (tanh hidden layer).
 
-Two generations of the course's assignment are covered: the classic ``testCases_v2`` outputs and the
-newer ``public_tests`` ones. Inputs are rebuilt exactly as the course builds them (``np.random.seed``);
-expected values are the ones the course prints, to its 8 decimals, so the tolerance is 5e-9.
+Two generations of the course's assignment are covered: the classic ``testCases_v2`` outputs and
+the newer ``public_tests`` ones. Inputs are rebuilt exactly as the course builds them
+(``np.random.seed``); expected values are the ones the course prints, to its 8 decimals, so the
+tolerance is 5e-9.
 """
 
 from __future__ import annotations

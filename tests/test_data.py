@@ -69,7 +69,8 @@ def test_corrupt_file_is_refused(data_copy: Path):
     path.write_bytes(path.read_bytes().replace(b"1", b"7", 1))
     with pytest.raises(
         ValueError,
-        match=r"data set 'moons': .*moons.csv is corrupt or was edited .*python data/make_datasets.py",
+        match=r"data set 'moons': .*moons.csv is corrupt or was edited "
+        r".*python data/make_datasets.py",
     ):
         load_dataset("moons", data_dir=data_copy)
 

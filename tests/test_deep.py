@@ -1,5 +1,6 @@
-"""The L-layer network (helpers.deep): the course's Week 4 published values, gradients against finite
-differences and autograd, agreement with the two-layer reference, and errors that name the array."""
+"""The L-layer network (helpers.deep): the course's Week 4 published values, gradients against
+finite differences and autograd, agreement with the two-layer reference, and errors that name the
+array."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import autograd.numpy as anp
 import numpy as np
 import pytest
 from autograd import grad
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from helpers import ACTIVATIONS, ShapeError, backward_propagation, forward_propagation
@@ -35,7 +36,8 @@ def close(actual, expected) -> None:
 
 
 # ---------------------------------------------------------------- the course's published values
-# Inputs are rebuilt exactly as the course's test cases build them (np.random.seed, then randn in order).
+# Inputs are rebuilt exactly as the course's test cases build them (np.random.seed, then randn in
+# order).
 
 
 def test_initialize_parameters_deep():
@@ -63,7 +65,8 @@ def test_initialize_parameters_deep():
 
 
 def test_initialize_parameters_deep_scaled_by_fan_in():
-    """scale=None: W[l] ~ N(0, 1/n_{l-1}); over 200 x 400 draws the std is within 2 % of 1/sqrt(400)."""
+    """scale=None: W[l] ~ N(0, 1/n_{l-1}); over 200 x 400 draws the std is within 2 % of
+    1/sqrt(400)."""
     parameters = initialize_parameters_deep([400, 200, 1], seed=0, scale=None)
     assert np.std(parameters["W1"]) == pytest.approx(1 / np.sqrt(400), rel=0.02)
     assert np.std(parameters["W2"]) == pytest.approx(1 / np.sqrt(200), rel=0.2)  # only 200 draws
@@ -74,7 +77,7 @@ def test_linear_forward():
     A, W, b = np.random.randn(3, 2), np.random.randn(1, 3), np.random.randn(1, 1)
     Z, cache = linear_forward(A, W, b)
     close(Z, [[3.26295337, -1.23429987]])
-    assert all(x is y for x, y in zip(cache, (A, W, b)))
+    assert all(x is y for x, y in zip(cache, (A, W, b), strict=True))
 
 
 def test_linear_activation_forward():
@@ -182,12 +185,15 @@ def course_linear_activation_backward_case():
 )
 def test_linear_activation_backward(activation, expected):
     dA, cache = course_linear_activation_backward_case()
-    for actual, value in zip(linear_activation_backward(dA, cache, activation), expected):
+    for actual, value in zip(
+        linear_activation_backward(dA, cache, activation), expected, strict=True
+    ):
         close(actual, value)
 
 
 def test_L_model_backward():
-    """The course's L_model_backward test case: AL and the caches are random arrays, not a real forward pass."""
+    """The course's L_model_backward test case: AL and the caches are random arrays, not a real
+    forward pass."""
     np.random.seed(3)
     AL, Y = np.random.randn(1, 2), np.array([[1, 0]])
     A1, W1, b1, Z1 = (
@@ -283,14 +289,13 @@ deep_shapes = st.tuples(
 @pytest.mark.parametrize("name", sorted(ACTIVATIONS))
 @given(shape=deep_shapes, seed=st.integers(0, 2**16))
 def test_L_model_backward_matches_autograd(name, shape, seed):
-    """1e-10: both are exact up to float64 round-off (~1e-15), amplified a little by deep products."""
+    """1e-10: both are exact up to float64 round-off (~1e-15), amplified a little by deep
+    products."""
     hidden, n_x, m = shape
     parameters, X, Y = random_deep_network([n_x, *hidden, 1], m, seed)
     AL, caches = L_model_forward(X, parameters, name)
-    if np.any(
-        (AL == 0) | (AL == 1)
-    ):  # dAL = -(Y/AL - (1-Y)/(1-AL)) is undefined there (an error, tested below)
-        return
+    # dAL = -(Y/AL - (1-Y)/(1-AL)) is undefined where AL is 0 or 1 (an error, tested below)
+    assume(not np.any((AL == 0) | (AL == 1)))
     ours = L_model_backward(AL, Y, caches, name)
     theirs = grad(deep_autograd_cost)(parameters, X, Y, AUTOGRAD_ACTIVATIONS[name])
     for key in parameters:
@@ -299,8 +304,9 @@ def test_L_model_backward_matches_autograd(name, shape, seed):
 
 @pytest.mark.parametrize("name", ["relu", "tanh"])
 def test_L_model_backward_matches_finite_differences(name):
-    """Centred differences, eps = 1e-6; the cost is computed in the exact log(1 + e^z) - y z form (no
-    cancellation in 1 - AL), so the difference quotient is good to ~1e-9 and 1e-7 is a safe bound."""
+    """Centred differences, eps = 1e-6; the cost is computed in the exact log(1 + e^z) - y z form
+    (no cancellation in 1 - AL), so the difference quotient is good to ~1e-9 and 1e-7 is a safe
+    bound."""
     parameters, X, Y = random_deep_network([3, 4, 4, 3, 1], 5, seed=7)
     AL, caches = L_model_forward(X, parameters, name)
     if name == "relu":  # no kink within reach of eps in the hidden layers
@@ -319,7 +325,8 @@ def test_L_model_backward_matches_finite_differences(name):
 
 @pytest.mark.parametrize("name", sorted(ACTIVATIONS))
 def test_two_layers_are_the_reference_network(name):
-    """With L = 2 the deep code is the two-layer reference: same A2 and gradients, up to round-off (1e-13)."""
+    """With L = 2 the deep code is the two-layer reference: same A2 and gradients, up to round-off
+    (1e-13)."""
     parameters, X, Y = random_deep_network([3, 5, 1], 7, seed=1)
     AL, caches = L_model_forward(X, parameters, name)
     A2, cache = forward_propagation(X, parameters, name)
@@ -329,7 +336,8 @@ def test_two_layers_are_the_reference_network(name):
         assert relative_error(deep[key], value) <= 1e-13, key
 
 
-# ---------------------------------------------------------------- errors name the array and the shapes
+# ---------------------------------------------------------------- errors name the array and the
+# shapes
 
 
 def test_errors_name_the_array_and_the_expected_shape():

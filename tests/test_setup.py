@@ -1,4 +1,5 @@
-"""The two set-ups stay in step: pyproject.toml (pip, `make`) and environment.yml (conda, Binder)."""
+"""The two set-ups stay in step: pyproject.toml (pip, `make`) and environment.yml (conda,
+Binder)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Extreme inputs give finite values and no warnings (the test run turns every warning into an error)."""
+"""Extreme inputs give finite values and no warnings (the test run turns every warning into an
+error)."""
 
 from __future__ import annotations
 

@@ -15,7 +15,8 @@ def flower():
 
 @pytest.mark.parametrize("seed", [0, 1, 2, 3, 4])
 def test_two_layer_network_learns_the_flower(flower, seed):
-    """n_h = 4, tanh, learning rate 1.2, 10 000 iterations: the course reports 90 % (we get 90.5-91.25 %)."""
+    """n_h = 4, tanh, learning rate 1.2, 10 000 iterations: the course reports 90 % (we get
+    90.5-91.25 %)."""
     X, Y = flower
     parameters, costs = nn_model(X, Y, n_h=4, num_iterations=10000, learning_rate=1.2, seed=seed)
     accuracy = np.mean(predict(parameters, X) == Y)

@@ -7,7 +7,14 @@ import numpy as np
 import pytest
 
 from helpers import ACTIVATIONS, backward_propagation, forward_propagation, load_planar_dataset
-from helpers.widgets.activations import BINS, SCALES, Z_GRID, ActivationExplorer, scaled_network
+from helpers.widgets.activations import (
+    BINS,
+    SCALES,
+    Z_GRID,
+    ActivationExplorer,
+    scaled_network,
+    snapshot,
+)
 
 
 @pytest.fixture(scope="module")
@@ -49,11 +56,26 @@ def test_choosing_relu_redraws_every_panel_with_its_numbers(explorer):
     relu_bar = explorer.bars.get_segments()[list(ACTIVATIONS).index("relu")]
     assert relu_bar[1][1] == pytest.approx(norm_dW1, rel=1e-12)
     assert f"<b>{norm_dW1:.3g}</b>" in explorer.table.value
+    dA1 = parameters["W2"].T @ (A2 - Y)
     assert explorer.describe() == (
-        f"relu, scale 1: mean g'(Z1) = {np.mean(on):.3f}, {100 * np.mean(~on):.1f}% of g'(Z1) < 0.05, "
-        f"mean |dZ1| = {np.abs(dZ1).mean():.3g} (mean |dA1| = {np.abs(parameters['W2'].T @ (A2 - Y)).mean():.3g}), "
+        f"relu, scale 1: mean g'(Z1) = {np.mean(on):.3f}, "
+        f"{100 * np.mean(~on):.1f}% of g'(Z1) < 0.05, "
+        f"mean |dZ1| = {np.abs(dZ1).mean():.3g} (mean |dA1| = {np.abs(dA1).mean():.3g}), "
         f"||dW1|| = {norm_dW1:.3g}"
     )
+
+
+@pytest.mark.parametrize("activation", ["tanh", "relu"])
+def test_a_snapshot_s_numbers_are_the_reference_s_intermediates(activation):
+    X, Y = load_planar_dataset()
+    parameters = scaled_network(2, 4, 3.0)
+    _, cache = forward_propagation(X, parameters, activation)
+    grads = backward_propagation(parameters, cache, X, Y, activation, intermediates=True)
+    s = snapshot(X, Y, activation, 3.0)
+    assert s.mean_g_prime == float(grads["g1_prime"].mean())
+    assert s.mean_abs_dA1 == float(np.abs(grads["dA1"]).mean())
+    assert s.mean_abs_dZ1 == float(np.abs(grads["dZ1"]).mean())
+    assert s.norm_dW1 == float(np.linalg.norm(grads["dW1"]))
 
 
 def test_the_scale_slider_shows_tanh_saturating(explorer):
@@ -80,13 +102,15 @@ def test_the_scale_slider_shows_tanh_saturating(explorer):
 
 def test_every_histogram_is_a_distribution_over_the_bins(explorer):
     assert len(BINS) - 1 == len(explorer.stairs.get_data().values)
-    for snapshot in explorer.snapshots.values():
-        # every g' of the registry lies in [0, 1], so the shares add up to 1 (up to the round-off of 20 additions)
-        assert snapshot.g_prime_hist.sum() == pytest.approx(1.0, abs=1e-12)
+    for snap in explorer.snapshots.values():
+        # every g' of the registry lies in [0, 1], so the shares add up to 1 (up to the round-off
+        # of 20 additions)
+        assert snap.g_prime_hist.sum() == pytest.approx(1.0, abs=1e-12)
 
 
 def test_a_change_only_redraws_the_changing_artists(explorer, monkeypatch):
-    """A change restores the cached background instead of drawing the whole figure again (~10x slower).
+    """A change restores the cached background instead of drawing the whole figure again (~10x
+    slower).
 
     Checked by counting full draws, not by timing (the browser bench measures the latency).
     """
@@ -114,7 +138,8 @@ def _overlap(a, b) -> bool:
 
 def test_no_text_or_legend_overlaps_another_or_the_data(explorer):
     """The figure's titles, axis labels, tick labels and legends never cover one another, and the
-    legends of the histogram and of the bars stay clear of the bars at every activation and scale."""
+    legends of the histogram and of the bars stay clear of the bars at every activation and
+    scale."""
     renderer = explorer.live.canvas.get_renderer()
     boxes = []
     for ax in explorer.live.figure.axes:
@@ -137,7 +162,7 @@ def test_no_text_or_legend_overlaps_another_or_the_data(explorer):
     bars_legend = ax_bars.get_legend().get_window_extent(renderer)
     half_bar = explorer.bars.get_linewidth()[0] / 72 * explorer.live.figure.dpi / 2  # points -> px
     for (name, scale), snap in explorer.snapshots.items():
-        for left, right, share in zip(BINS[:-1], BINS[1:], snap.g_prime_hist):
+        for left, right, share in zip(BINS[:-1], BINS[1:], snap.g_prime_hist, strict=True):
             (x0, y0), (x1, y1) = ax_hist.transData.transform([(left, 0), (right, share)])
             bar = type(hist_legend).from_extents(x0, y0, x1, y1)
             assert share == 0 or not _overlap(bar, hist_legend), (name, scale, left)

@@ -1,6 +1,9 @@
-"""Headless test of notebook 02's computational graph: its numbers are the reference's, for every activation."""
+"""Headless test of notebook 02's computational graph: its numbers are the reference's, for every
+activation, and every number drawn is the reference's or the finite differences'."""
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import pytest
@@ -15,6 +18,7 @@ from helpers import (
     sigmoid,
 )
 from helpers.gradcheck import numerical_gradient, relative_error
+from helpers.network import dL_dA2
 from helpers.widgets.graph import (
     HIDDEN_ACTIVATIONS,
     GraphExplorer,
@@ -23,55 +27,85 @@ from helpers.widgets.graph import (
     graph_values,
 )
 
-GRADIENT_CHECK = (
-    1e-7  # centred differences (eps = 1e-6) in float64 agree to ~1e-9 with a correct gradient
-)
+# centred differences (eps = 1e-6) in float64 agree to ~1e-9 with a correct gradient
+GRADIENT_CHECK = 1e-7
 DRAWN = 5e-4 + 1e-12  # the graph prints 3 decimals
 
 
 def shown(text) -> float:
+    """The number a text of the graph shows (``"\u00d71.200"`` on an edge means "times 1.200")."""
     return float(text.get_text().lstrip("\u00d7"))
 
 
+def loss(parameters, X, Y, activation):
+    """The loss of the one example in ``X``, computed by the reference (m = 1: J = L)."""
+    A2, _ = forward_propagation(X, parameters, activation)
+    return compute_cost(A2, Y)
+
+
 @pytest.mark.parametrize("activation", HIDDEN_ACTIVATIONS)
-def test_values_are_the_reference_and_the_finite_differences(activation):
+def test_values_are_the_reference_s_intermediates(activation):
     parameters, X, Y = example_network()
     values = graph_values(parameters, X, Y, activation)
     A2, cache = forward_propagation(X, parameters, activation)
-    grads = backward_propagation(parameters, cache, X, Y, activation)
+    grads = backward_propagation(parameters, cache, X, Y, activation, intermediates=True)
     np.testing.assert_array_equal(values.Z1, cache["Z1"])
     np.testing.assert_array_equal(values.A1, cache["A1"])
+    np.testing.assert_array_equal(values.g_prime, grads["g1_prime"])
+    np.testing.assert_array_equal(values.dA1, grads["dA1"])
+    np.testing.assert_array_equal(values.dZ1, grads["dZ1"])
     np.testing.assert_array_equal(values.dZ1, grads["db1"])  # one example: db1 = dZ1
-    assert (
-        values.a2 == A2[0, 0]
-        and values.dz2 == grads["db2"][0, 0]
-        and values.L == compute_cost(A2, Y)
-    )
+    assert values.a2 == A2[0, 0] and values.dz2 == grads["dZ2"][0, 0]
+    assert values.L == compute_cost(A2, Y)
+    assert values.da2 == dL_dA2(A2, Y)[0, 0]
+    assert values.sigma_prime == ACTIVATIONS["sigmoid"].g_prime(cache["Z2"], A2)[0, 0]
+
+
+@pytest.mark.parametrize("activation", HIDDEN_ACTIVATIONS)
+def test_every_drawn_number_is_the_reference_s_or_the_finite_differences(activation):
+    """Every number on the graph, read back from the figure's texts, against the reference's
+    ``cache`` and ``grads`` (one example: ``db1`` is ``dZ1``, ``db2`` is ``dZ2``) and finite
+    differences of the loss in ``A1`` and ``A2``; then, on every edge, at full precision, the rule
+    of the red numbers: gradient at the tail = gradient at the head x local derivative."""
+    parameters, X, Y = example_network()
+    values = graph_values(parameters, X, Y, activation)
+    drawn = draw_graph(Figure().add_subplot(), values)
+    A2, cache = forward_propagation(X, parameters, activation)
+    grads = backward_propagation(parameters, cache, X, Y, activation)
     W2, b2 = parameters["W2"], parameters["b2"]
     numeric_dA1 = numerical_gradient(lambda A1: compute_cost(sigmoid(W2 @ A1 + b2), Y), cache["A1"])
+    numeric_da2 = numerical_gradient(lambda a2: compute_cost(a2, Y), A2)
     assert relative_error(values.dA1, numeric_dA1) < GRADIENT_CHECK
-    numeric_da2 = numerical_gradient(lambda A2_: compute_cost(A2_, Y), A2)
     assert relative_error(np.array([[values.da2]]), numeric_da2) < GRADIENT_CHECK
-    np.testing.assert_allclose(values.dZ1, values.dA1 * values.g_prime, rtol=1e-12, atol=0)
-
-
-def test_every_drawn_number_is_a_value_and_the_edges_multiply():
-    parameters, X, Y = example_network()
-    values = graph_values(parameters, X, Y, "tanh")
-    artists = draw_graph(Figure().add_subplot(), values)
-    nodes = values.nodes()
-    assert set(artists.value) == set(nodes) and len(nodes) == 2 + 3 + 3 + 3
-    for node, (value, gradient) in nodes.items():
-        assert abs(shown(artists.value[node]) - value) <= DRAWN
-        if gradient is not None:
-            assert abs(shown(artists.grad[node]) - gradient) <= DRAWN
+    expected = {f"x_{i}": (X[i - 1, 0], None) for i in (1, 2)}
+    for k in (1, 2, 3):  # units are numbered from 1: unit k is row k - 1
+        expected[f"z1_{k}"] = (cache["Z1"][k - 1, 0], grads["db1"][k - 1, 0])
+        expected[f"a1_{k}"] = (cache["A1"][k - 1, 0], numeric_dA1[k - 1, 0])
+    expected["z2"] = (cache["Z2"][0, 0], grads["db2"][0, 0])
+    expected["a2"] = (A2[0, 0], numeric_da2[0, 0])
+    expected["L"] = (loss(parameters, X, Y, activation), 1.0)
+    assert set(drawn.value) == set(expected) == set(values.nodes())
+    for node, (value, gradient) in expected.items():
+        assert abs(shown(drawn.value[node]) - value) <= DRAWN, node
+        if gradient is None:
+            assert node not in drawn.grad
+        else:
+            assert abs(shown(drawn.grad[node]) - gradient) <= DRAWN, node
+    gradients = {node: gradient for node, (_, gradient) in values.nodes().items()}
+    assert len(values.edges()) == 3 + 3 + 2
     for (tail, head), local in values.edges().items():
-        assert abs(shown(artists.local[tail, head]) - local) <= DRAWN
-        assert nodes[tail][1] == pytest.approx(nodes[head][1] * local, rel=1e-12)
-    assert (
-        artists.grad["z1_0"].get_text() == "-0.199"
-        and artists.local["a1_2", "z2"].get_text() == "\u00d70.900"
-    )
+        assert abs(shown(drawn.local[tail, head]) - local) <= DRAWN, (tail, head)
+        assert gradients[tail] == pytest.approx(gradients[head] * local, rel=1e-12), (tail, head)
+
+
+def test_units_are_numbered_from_1_on_the_drawn_graph():
+    parameters, X, Y = example_network()
+    drawn = draw_graph(Figure().add_subplot(), graph_values(parameters, X, Y, "tanh"))
+    titles = {text.get_text() for text in drawn.value["z1_1"].axes.texts}
+    assert {"$x_1$", "$x_2$", "$z^{[1]}_1$", "$a^{[1]}_3$", "$z^{[2]}$", r"$\mathcal{L}$"} <= titles
+    assert not any("_0" in title for title in titles)
+    assert drawn.grad["z1_1"].get_text() == "-0.199"  # unit 1 is Z1[0, 0]
+    assert drawn.local["a1_3", "z2"].get_text() == "\u00d70.900"  # W2[0, 2]
 
 
 def test_choosing_an_activation_updates_the_graph_and_the_table():
@@ -80,33 +114,30 @@ def test_choosing_an_activation_updates_the_graph_and_the_table():
     assert set(explorer.dropdown.options) <= set(ACTIVATIONS)
     tanh_png = explorer.live.png
     explorer.dropdown.value = "relu"
-    assert (
-        explorer.live.png is explorer.pngs["relu"]
-    )  # the very frame drawn when the widget was built
-    assert explorer.artists.local["z1_0", "a1_0"].get_text() == "\u00d70.000"  # relu'(-1.4) = 0
-    assert explorer.artists.grad["z1_0"].get_text() == "0.000"
-    assert (
-        explorer.artists.grad["a1_0"].get_text() == "-0.780"
-    )  # the gradient reaches a1_0, not z1_0
-    assert (
-        explorer.artists.grad["z1_1"].get_text()
-        == explorer.artists.grad["a1_1"].get_text()
-        == "0.455"
-    )
+    # the very frame drawn when the widget was built
+    assert explorer.live.png is explorer.pngs["relu"]
+    assert explorer.artists.local["z1_1", "a1_1"].get_text() == "\u00d70.000"  # relu'(-1.4) = 0
+    assert explorer.artists.grad["z1_1"].get_text() == "0.000"
+    # the gradient reaches a1_1, not z1_1
+    assert explorer.artists.grad["a1_1"].get_text() == "-0.780"
+    assert explorer.artists.grad["z1_2"].get_text() == "0.455"
+    assert explorer.artists.grad["a1_2"].get_text() == "0.455"
     assert "relu hidden layer" in explorer.artists.title.get_text()
-    assert (
-        explorer.live.png == explorer.pngs["relu"] != tanh_png
-        and explorer.live.image.value == explorer.live.png
-    )
-    assert "<b>0.000</b>" in explorer.table.value and "<b>-0.585</b>" in explorer.table.value
-    # an aligned table: one header per column, 3 units x 6 columns of cells
-    assert explorer.table.value.count("<th ") == 6 and explorer.table.value.count("<td ") == 3 * 6
+    assert explorer.live.png == explorer.pngs["relu"] != tanh_png
+    assert explorer.live.image.value == explorer.live.png
+    table = explorer.table.value
+    assert "<b>0.000</b>" in table and "<b>-0.585</b>" in table
+    # an aligned table: one header per column, 3 units x 6 columns of cells, units 1, 2, 3
+    assert table.count("<th ") == 6 and table.count("<td ") == 3 * 6
+    assert [int(unit) for unit in re.findall(r"<tr><td[^>]*>(\d+)</td>", table)] == [1, 2, 3]
     lines = explorer.describe().splitlines()
-    assert lines[0] == "activation = relu, dZ2 = a2 - y = -0.650"
-    assert lines[1] == "g'(Z1)             = [0.000, 1.000, 1.000]"
-    assert lines[3].startswith("dZ1 = dA1 * g'(Z1) = [0.000, 0.455, -0.585]")
+    assert lines[0] == "activation = relu, dZ2 = A2 - Y = -0.650"
+    assert lines[1] == "g1_prime = (Z1 > 0).astype(Z1.dtype) = [0.000, 1.000, 1.000]"
+    assert lines[2] == "dA1 = W2.T @ dZ2                     = [-0.780, 0.455, -0.585]"
+    assert lines[3].startswith("dZ1 = dA1 * g1_prime                 = [0.000, 0.455, -0.585]")
     explorer.dropdown.value = "tanh"
-    assert explorer.live.png == tanh_png and explorer.artists.grad["z1_0"].get_text() == "-0.199"
+    assert explorer.live.png == tanh_png and explorer.artists.grad["z1_1"].get_text() == "-0.199"
+    assert explorer.describe().splitlines()[1] == "g1_prime = 1 - A1**2 = [0.216, 0.086, 0.487]"
 
 
 def test_precomputed_finite_difference_checks_pass():

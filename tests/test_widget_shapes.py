@@ -7,8 +7,10 @@ import re
 
 import pytest
 
+from helpers.bugs import BUGS, LINES
 from helpers.gradcheck import GOOD, WRONG
-from helpers.widgets.shapes import INNER, NOTE, ShapeExplorer
+from helpers.network import GRADIENTS, INTERMEDIATES
+from helpers.widgets.shapes import IMPOSTORS, INNER, NOTE, ShapeExplorer
 
 
 def set_sizes(explorer: ShapeExplorer, **sizes: int) -> None:
@@ -43,6 +45,7 @@ def test_backward_shapes_are_those_of_the_variables():
         "dW2": (2, 5),
         "db2": (2, 1),
         "dA1": (5, 7),
+        "g1_prime": (5, 7),
         "dZ1": (5, 7),
         "dW1": (5, 3),
         "db1": (5, 1),
@@ -50,6 +53,35 @@ def test_backward_shapes_are_those_of_the_variables():
     step = next(s for s in explorer.steps if s.result == "dA1")
     assert step.left_shape[1] == step.right_shape[0] == 2  # the inner dimension n_y meets
     assert "W2.T (5, 2) @ dZ2 (2, 7)" in explorer.describe()
+
+
+def test_the_steps_are_the_reference_s_lines_and_the_impostors_the_gallery_s():
+    """No formula is written in the widget: the backward steps are the lines of the reference
+    (g1_prime spelled for the activation), each impostor a gallery mistake made in that line."""
+    explorer = ShapeExplorer(backward=True)
+    backward = [s for s in explorer.steps if s.result in GRADIENTS + INTERMEDIATES]
+    assert [s.result for s in backward] == [
+        "dZ2", "dW2", "db2", "dA1", "g1_prime", "dZ1", "dW1", "db1"
+    ]  # fmt: skip
+    for step in backward:
+        expected = "g1_prime = 1 - A1**2" if step.result == "g1_prime" else LINES[step.result]
+        assert step.formula == expected
+        if step.result in IMPOSTORS:
+            bug = BUGS[IMPOSTORS[step.result]]
+            assert step.impostor.formula == bug.replacements()[LINES[step.result]]
+        else:
+            assert step.impostor is None
+    # one per product, and the elementwise product of dZ1 (where @ is the classic slip)
+    assert set(IMPOSTORS) == {s.result for s in backward if s.op in "@*"}
+
+
+def test_the_hidden_activation_is_a_parameter():
+    explorer = ShapeExplorer(backward=True, activation="relu", n_x=2, n_h=4, n_y=1, m=4)
+    step = next(s for s in explorer.steps if s.result == "g1_prime")
+    assert step.formula == "g1_prime = (Z1 > 0).astype(Z1.dtype)" and step.left == "Z1"
+    assert "<code>g1_prime = (Z1 &gt; 0).astype(Z1.dtype)</code>" in explorer.table.value
+    wrong = impostor(explorer, "dZ1")  # m = n_h: dA1 @ g1_prime fits, relu's g' is 0 or 1
+    assert wrong in explorer.impostors_that_fit() and wrong.error > WRONG
 
 
 def test_distinct_sizes_let_the_shapes_catch_every_impostor():
@@ -65,9 +97,9 @@ def test_distinct_sizes_let_the_shapes_catch_every_impostor():
     ("sizes", "result", "formula"),
     [
         ({"n_x": 2, "n_h": 3, "n_y": 3, "m": 5}, "dA1", "dA1 = W2 @ dZ2"),  # W2 square
-        ({"n_x": 2, "n_h": 3, "n_y": 3, "m": 5}, "dW2", "dW2 = (1/m) A1 @ dZ2.T"),
-        ({"n_x": 3, "n_h": 3, "n_y": 1, "m": 5}, "dW1", "dW1 = (1/m) X @ dZ1.T"),  # W1 square
-        ({"n_x": 2, "n_h": 4, "n_y": 1, "m": 4}, "dZ1", "dZ1 = dA1 @ g1'(Z1)"),  # dA1 square
+        ({"n_x": 2, "n_h": 3, "n_y": 3, "m": 5}, "dW2", "dW2 = (1 / m) * A1 @ dZ2.T"),
+        ({"n_x": 3, "n_h": 3, "n_y": 1, "m": 5}, "dW1", "dW1 = (1 / m) * X @ dZ1.T"),  # W1 square
+        ({"n_x": 2, "n_h": 4, "n_y": 1, "m": 4}, "dZ1", "dZ1 = dA1 @ g1_prime"),  # dA1 square
     ],
 )
 def test_equal_sizes_let_an_impostor_pass_the_shapes_but_not_the_gradient_check(

@@ -1,4 +1,5 @@
-"""The course's widgets, one module each. Each is an :class:`~helpers.widgets.base.Explorer`: display it in a cell.
+"""The course's widgets, one module each. Each is an :class:`~helpers.widgets.base.Explorer`:
+display it in a cell.
 
 =====================  ========  =====================================================
 widget                 notebook  what it shows

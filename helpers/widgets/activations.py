@@ -66,15 +66,13 @@ def snapshot(
     X: np.ndarray, Y: np.ndarray, activation: str, scale: float, n_h: int = 4, seed: int = 0
 ) -> Snapshot:
     """Run the network of :func:`scaled_network` forward and backward on ``X (n_x, m)``,
-    ``Y (1, m)``."""
+    ``Y (1, m)``: ``g'(Z1)``, ``dA1``, ``dZ1`` and ``dW1`` are the reference's
+    (:func:`helpers.backward_propagation` with ``intermediates=True``)."""
     g1 = get_activation(activation)
     parameters = scaled_network(X.shape[0], n_h, scale, seed)
-    A2, cache = forward_propagation(X, parameters, g1)
-    grads = backward_propagation(parameters, cache, X, Y, g1)
-    Z1 = cache["Z1"]
-    g_prime = g1.g_prime(Z1, cache["A1"])
-    dA1 = parameters["W2"].T @ (A2 - Y)
-    dZ1 = dA1 * g_prime
+    _, cache = forward_propagation(X, parameters, g1)
+    backward = backward_propagation(parameters, cache, X, Y, g1, intermediates=True)
+    Z1, g_prime, dA1, dZ1 = cache["Z1"], backward["g1_prime"], backward["dA1"], backward["dZ1"]
     counts, _ = np.histogram(g_prime, bins=BINS)
     low, high = np.percentile(Z1, [5, 95])
     return Snapshot(
@@ -86,7 +84,7 @@ def snapshot(
         (float(low), float(high)),
         float(np.abs(dA1).mean()),
         float(np.abs(dZ1).mean()),
-        float(np.linalg.norm(grads["dW1"])),
+        float(np.linalg.norm(backward["dW1"])),
         cost_from_Z2(cache["Z2"], Y),
     )
 

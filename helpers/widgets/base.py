@@ -29,7 +29,8 @@ def number(value: float, digits: int = 3) -> str:
 
 
 class LiveFigure:
-    """A ``Figure`` drawn into ``self.image`` (an ``ipywidgets.Image``); only ``animated`` artists are redrawn.
+    """A ``Figure`` drawn into ``self.image`` (an ``ipywidgets.Image``); only ``animated`` artists
+    are redrawn.
 
     Change the animated artists' data, then call :meth:`update`. After changing anything static
     (axis limits, tick labels, titles), call :meth:`update` with ``full=True``.
@@ -49,7 +50,8 @@ class LiveFigure:
         self.animate(*animated)
 
     def animate(self, *artists: Artist) -> None:
-        """Mark ``artists`` as changing: they are left out of the background and redrawn by :meth:`update`."""
+        """Mark ``artists`` as changing: they are left out of the background and redrawn by
+        :meth:`update`."""
         for artist in artists:
             artist.set_animated(True)
             self.animated.append(artist)
@@ -57,7 +59,7 @@ class LiveFigure:
         self._backgrounds.clear()
 
     def update(self, full: bool = False, key: Hashable | None = None) -> bytes:
-        """Redraw the animated artists (everything if ``full`` or nothing is cached) and show the PNG.
+        """Redraw the animated artists (everything if ``full`` or nothing is cached); show the PNG.
 
         ``key`` names the static state a ``full`` update draws (e.g. the data set, whose limits and
         title differ): its background is kept, and a later ``full`` update with the same ``key``

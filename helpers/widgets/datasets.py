@@ -1,4 +1,5 @@
-"""The data set explorer: pick one of the shipped data sets and see its examples, coloured by label."""
+"""The data set explorer: pick one of the shipped data sets and see its examples, coloured by
+label."""
 
 from __future__ import annotations
 

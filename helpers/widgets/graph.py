@@ -1,16 +1,18 @@
 """Notebook 02's computational graph: one example through the two-layer network, with forward values
 and gradients.
 
-Nodes, left to right: ``x_i -> z1_j -> a1_j -> z2 -> a2 -> L``. Each node shows its forward value
-(black) and ``dL/d(node)`` (red). The edges backprop multiplies along carry their local derivative
-(blue): ``g'(z1_j)`` on ``z1_j -> a1_j``, ``W2[0, j]`` on ``a1_j -> z2``,
-``sigma'(z2) = a2 (1 - a2)`` on ``z2 -> a2`` and ``dL/da2`` on ``a2 -> L``. Backprop reads right to
-left: red at a node = red at the next node x blue on the edge between them.
+Nodes, left to right: ``x_i -> z1_k -> a1_k -> z2 -> a2 -> L``, units numbered from 1 as in the
+formulas (node ``z1_k`` is ``Z1[k - 1, 0]``). Each node shows its forward value (black) and
+``dL/d(node)`` (red). The edges backprop multiplies along carry their local derivative (blue):
+``g'(z1_k)`` on ``z1_k -> a1_k``, ``W2[0, k - 1]`` on ``a1_k -> z2``, ``sigma'(z2)`` on
+``z2 -> a2`` and ``dL/da2`` on ``a2 -> L``. Backprop reads right to left: red at a node = red at the
+next node x blue on the edge between them.
 
-The numbers come from the reference: ``Z1, A1, Z2, A2`` from :func:`helpers.forward_propagation`,
-``dZ1`` and ``dZ2`` from :func:`helpers.backward_propagation` (with one example, ``db1 = dZ1`` and
-``db2 = dZ2``: the sum over examples has one term and ``1/m = 1``). The two steps the reference does
-not return are computed here: ``dA1 = W2^T dZ2`` and ``dL/da2 = -y/a2 + (1 - y)/(1 - a2)``.
+Every number comes from the reference, none is computed here: ``Z1, A1, Z2, A2`` from
+:func:`helpers.forward_propagation`; ``dZ2, dA1, g1'(Z1), dZ1`` from
+:func:`helpers.backward_propagation` with ``intermediates=True``; ``dL/da2`` from
+:func:`helpers.network.dL_dA2`; ``sigma'(z2)`` from the sigmoid's ``g_prime`` in
+:data:`helpers.activations.ACTIVATIONS`.
 """
 
 from __future__ import annotations
@@ -25,9 +27,10 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyBboxPatch
 from matplotlib.text import Text
 
-from ..activations import get_activation
-from ..gradcheck import network_numerical_gradients, relative_error
-from ..network import backward_propagation, compute_cost, forward_propagation
+from ..activations import ACTIVATIONS, get_activation
+from ..bugs import LINES, shown
+from ..gradcheck import format_error, network_numerical_gradients, relative_error
+from ..network import backward_propagation, compute_cost, dL_dA2, forward_propagation
 from ..validation import ShapeError, check_array, check_labels, check_parameters
 from .base import Explorer, LiveFigure, number
 
@@ -44,7 +47,7 @@ def example_network() -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]:
     ``n_h = 3``.
 
     Round numbers, so every value on the graph can be redone by hand; ``z1 = (-1.4, 1.9, 0.9)`` has
-    one negative unit (which ReLU switches off) and stays far from ReLU's kink at 0.
+    one negative unit, unit 1 (which ReLU switches off), and stays far from ReLU's kink at 0.
     """
     parameters = {
         "W1": np.array([[0.5, -1.0], [1.5, 0.3], [-0.8, 0.7]]),
@@ -65,29 +68,29 @@ class GraphValues:
     W2: np.ndarray  # (1, n_h)
     Z1: np.ndarray  # (n_h, 1), and the same for A1, g_prime, dA1, dZ1
     A1: np.ndarray
-    g_prime: np.ndarray  # g'(Z1)
-    dA1: np.ndarray  # W2^T dZ2
-    dZ1: np.ndarray  # the reference's db1
+    g_prime: np.ndarray  # g1'(Z1), the reference's g1_prime
+    dA1: np.ndarray  # the reference's dA1
+    dZ1: np.ndarray  # the reference's dZ1
     z2: float
     a2: float
     L: float
-    sigma_prime: float  # a2 (1 - a2)
-    dz2: float  # the reference's db2
-    da2: float  # -y/a2 + (1 - y)/(1 - a2)
+    sigma_prime: float  # sigma'(z2), the sigmoid's g_prime
+    dz2: float  # the reference's dZ2
+    da2: float  # dL/da2, helpers.network.dL_dA2
 
     def nodes(self) -> dict[str, tuple[float, float | None]]:
         """``{node: (forward value, dL/d(node) or None)}``; nodes
-        ``x_0 ... z1_0 ... a1_0 ... z2, a2, L``.
+        ``x_1 ... z1_1 ... a1_1 ... z2, a2, L``.
 
-        Unit indices start at 0, as in the code (``z1_j`` is ``Z1[j, 0]``); inputs have no gradient
-        shown.
+        Units are numbered from 1, as in the formulas (node ``z1_k`` is ``Z1[k - 1, 0]``); inputs
+        have no gradient shown.
         """
         numbers: dict[str, tuple[float, float | None]] = {
-            f"x_{i}": (float(x), None) for i, x in enumerate(self.X[:, 0])
+            f"x_{i}": (float(x), None) for i, x in enumerate(self.X[:, 0], start=1)
         }
-        for j in range(self.Z1.shape[0]):
-            numbers[f"z1_{j}"] = (float(self.Z1[j, 0]), float(self.dZ1[j, 0]))
-            numbers[f"a1_{j}"] = (float(self.A1[j, 0]), float(self.dA1[j, 0]))
+        for k in range(1, self.Z1.shape[0] + 1):
+            numbers[f"z1_{k}"] = (float(self.Z1[k - 1, 0]), float(self.dZ1[k - 1, 0]))
+            numbers[f"a1_{k}"] = (float(self.A1[k - 1, 0]), float(self.dA1[k - 1, 0]))
         numbers["z2"] = (self.z2, self.dz2)
         numbers["a2"] = (self.a2, self.da2)
         numbers["L"] = (self.L, 1.0)
@@ -97,9 +100,9 @@ class GraphValues:
         """``{(tail, head): d(head)/d(tail)}`` for the edges backprop multiplies along (not
         ``x -> z1``)."""
         local: dict[tuple[str, str], float] = {}
-        for j in range(self.Z1.shape[0]):
-            local[f"z1_{j}", f"a1_{j}"] = float(self.g_prime[j, 0])
-            local[f"a1_{j}", "z2"] = float(self.W2[0, j])
+        for k in range(1, self.Z1.shape[0] + 1):
+            local[f"z1_{k}", f"a1_{k}"] = float(self.g_prime[k - 1, 0])
+            local[f"a1_{k}", "z2"] = float(self.W2[0, k - 1])
         local["z2", "a2"] = self.sigma_prime
         local["a2", "L"] = self.da2
         return local
@@ -125,29 +128,30 @@ def graph_values(
     Y = check_labels(Y, m=1)
     g1 = get_activation(activation)
     A2, cache = forward_propagation(X, parameters, g1)
-    grads = backward_propagation(parameters, cache, X, Y, g1)
-    a2, y = float(A2[0, 0]), float(Y[0, 0])
+    backward = backward_propagation(parameters, cache, X, Y, g1, intermediates=True)
+    sigma_prime = ACTIVATIONS["sigmoid"].g_prime(cache["Z2"], A2)
     return GraphValues(
         activation=g1.name,
         X=X,
         W2=W2,
         Z1=cache["Z1"],
         A1=cache["A1"],
-        g_prime=g1.g_prime(cache["Z1"], cache["A1"]),
-        dA1=W2.T @ grads["db2"],  # dZ2 = db2 for one example
-        dZ1=grads["db1"],
+        g_prime=backward["g1_prime"],
+        dA1=backward["dA1"],
+        dZ1=backward["dZ1"],
         z2=float(cache["Z2"][0, 0]),
-        a2=a2,
+        a2=float(A2[0, 0]),
         L=compute_cost(A2, Y),
-        sigma_prime=a2 * (1 - a2),
-        dz2=float(grads["db2"][0, 0]),
-        da2=-y / a2 + (1 - y) / (1 - a2),
+        sigma_prime=float(sigma_prime[0, 0]),
+        dz2=float(backward["dZ2"][0, 0]),
+        da2=float(dL_dA2(A2, Y)[0, 0]),
     )
 
 
 def _node_title(node: str) -> str:
+    """``"z1_2"`` -> ``$z^{[1]}_2$``, ``"x_1"`` -> ``$x_1$``, ``"L"`` -> the loss's symbol."""
     if node == "L":
-        return "$L$"
+        return r"$\mathcal{L}$"
     name, _, index = node.partition("_")
     layer = f"^{{[{name[1]}]}}" if name[0] in "za" and len(name) > 1 else ""
     subscript = f"_{index}" if index else ""
@@ -174,7 +178,7 @@ class GraphArtists:
             self.local[edge].set_text(f"\u00d7{number(local)}")  # x: backprop multiplies by it
         self.title.set_text(
             f"One example through the network, {values.activation} hidden layer: "
-            "forward values, gradients dL/d(node), local derivatives"
+            r"forward values, gradients $\partial\mathcal{L}/\partial$(node), local derivatives"
         )
 
     def texts(self) -> list[Text]:
@@ -188,9 +192,11 @@ def _rows(n: int) -> np.ndarray:
 
 
 def _positions(n_x: int, n_h: int) -> dict[str, tuple[float, float]]:
-    places = {f"x_{i}": (COLUMNS["x"], y) for i, y in enumerate(_rows(n_x))}
+    places = {f"x_{i}": (COLUMNS["x"], y) for i, y in enumerate(_rows(n_x), start=1)}
     for layer in ("z1", "a1"):
-        places.update({f"{layer}_{j}": (COLUMNS[layer], y) for j, y in enumerate(_rows(n_h))})
+        places.update(
+            {f"{layer}_{k}": (COLUMNS[layer], y) for k, y in enumerate(_rows(n_h), start=1)}
+        )
     places.update({node: (COLUMNS[node], 0.0) for node in ("z2", "a2", "L")})
     return places
 
@@ -232,9 +238,9 @@ def draw_graph(ax: Axes, values: GraphValues, fontsize: float = 10) -> GraphArti
                 zorder=3,
                 fontweight="bold",
             )
-    for i in range(n_x):
-        for j in range(n_h):
-            _arrow(ax, places[f"x_{i}"], places[f"z1_{j}"], color="0.75")
+    for i in range(1, n_x + 1):
+        for k in range(1, n_h + 1):
+            _arrow(ax, places[f"x_{i}"], places[f"z1_{k}"], color="0.75")
     for tail, head in values.edges():
         start, end = places[tail], places[head]
         _arrow(ax, start, end, color="0.3")
@@ -259,8 +265,8 @@ def draw_graph(ax: Axes, values: GraphValues, fontsize: float = 10) -> GraphArti
     ax.set_axis_off()
     keys = (
         (VALUE_COLOR, "forward value"),
-        (GRAD_COLOR, "backward: dL/d(node)"),
-        (LOCAL_COLOR, "local derivative d(head)/d(tail) on the edge"),
+        (GRAD_COLOR, r"backward: $\partial\mathcal{L}/\partial$(node)"),
+        (LOCAL_COLOR, r"local derivative $\partial$(head)$/\partial$(tail) on the edge"),
     )
     handles = [
         Line2D([], [], linestyle="", marker="s", markersize=7, color=color, label=label)
@@ -339,7 +345,8 @@ class GraphExplorer(Explorer):
         self.table = widgets.HTML()
         super().__init__(
             "Computational graph",
-            "switch to relu and watch dZ1 of unit 0 (its z1 < 0) become 0",
+            "predict first: with relu, which unit's dz1 becomes 0, and why? "
+            "Then switch to relu and check",
             [self.dropdown],
             [self.live.image, self.table],
             live_figure=self.live,
@@ -361,24 +368,26 @@ class GraphExplorer(Explorer):
         v, (numeric, error) = self.current, self.checks[self.dropdown.value]
         cell = "padding:2px 10px;text-align:right;line-height:1.4;white-space:pre"
         head = f"{cell};vertical-align:bottom;border-bottom:1px solid #999"
+        z1, a1, dz1, da1 = (f"{name}<sup>[1]</sup><sub>k</sub>" for name in ("z", "a", "dz", "da"))
         headers = (
-            "unit j",
-            "z1_j",
-            "g'(z1_j)",
-            "dA1_j\n= W2[0, j] &times; dZ2",
-            "dZ1_j\n= dA1_j &times; g'(z1_j)",
+            "unit k",
+            z1,
+            f"g'({z1})",
+            f"{da1}\n= W<sup>[2]</sup><sub>1k</sub> &times; dz<sup>[2]</sup>",
+            f"{dz1}\n= {da1} &times; g'({z1})",
             "finite\ndifference",
         )
         rows = [
             (
-                str(j),
-                number(v.Z1[j, 0]),
-                number(v.g_prime[j, 0]),
-                f"{number(v.W2[0, j]):>6} &times; {number(v.dz2):>6} = {number(v.dA1[j, 0]):>6}",
-                f"<b>{number(v.dZ1[j, 0])}</b>",
-                number(numeric[j, 0]),
+                str(k),
+                number(v.Z1[k - 1, 0]),
+                number(v.g_prime[k - 1, 0]),
+                f"{number(v.W2[0, k - 1]):>6} &times; {number(v.dz2):>6} "
+                f"= {number(v.dA1[k - 1, 0]):>6}",
+                f"<b>{number(v.dZ1[k - 1, 0])}</b>",
+                number(numeric[k - 1, 0]),
             )
-            for j in range(v.Z1.shape[0])
+            for k in range(1, v.Z1.shape[0] + 1)  # unit k is row k - 1
         ]
         header = "".join(f"<th style='{head}'>{text}</th>" for text in headers)
         body = "".join(
@@ -389,18 +398,23 @@ class GraphExplorer(Explorer):
             "<table style='font-family:monospace;font-size:13px;border-collapse:collapse'>"
             f"<tr>{header}</tr>{body}</table>"
             f"<div style='font-family:monospace;font-size:13px;padding:4px 10px'>"
-            f"dZ2 = a2 - y = {number(v.dz2)}; dZ1 against finite differences: "
-            f"relative error {error:.1e}</div>"
+            f"dz<sup>[2]</sup> = a<sup>[2]</sup> - y = {number(v.dz2)}; dZ1 against finite "
+            f"differences: relative error {format_error(error)}</div>"
         )
 
     def describe(self) -> str:
+        """The reference's lines, ``g1_prime`` spelled for the activation, with their values."""
         v, (_, error) = self.current, self.checks[self.dropdown.value]
+        g1 = get_activation(v.activation)
+        lines = [shown(LINES[name], g1) for name in ("g1_prime", "dA1", "dZ1")]
+        width = max(len(line) for line in lines)
+        g_prime, dA1, dZ1 = (line.ljust(width) for line in lines)
         return "\n".join(
             [
-                f"activation = {v.activation}, dZ2 = a2 - y = {number(v.dz2)}",
-                f"g'(Z1)             = {_column(v.g_prime)}",
-                f"dA1 = W2.T @ dZ2   = {_column(v.dA1)}",
-                f"dZ1 = dA1 * g'(Z1) = {_column(v.dZ1)}  "
-                f"(finite differences: relative error {error:.1e})",
+                f"activation = {v.activation}, {LINES['dZ2']} = {number(v.dz2)}",
+                f"{g_prime} = {_column(v.g_prime)}",
+                f"{dA1} = {_column(v.dA1)}",
+                f"{dZ1} = {_column(v.dZ1)}  "
+                f"(finite differences: relative error {format_error(error)})",
             ]
         )

@@ -1,39 +1,62 @@
 """The shape explorer: every array of the forward (and backward) pass with its shape, at any sizes.
 
 Shapes are read off arrays the reference really computes, not typed in: for the chosen
-``n_x, n_h, n_y, m`` the explorer runs :func:`helpers.forward_propagation` (and
-:func:`helpers.backward_propagation`) on random data and lines up each product so that the inner
-dimensions, which must be equal, sit next to each other.
+``n_x, n_h, n_y, m`` the explorer runs :func:`helpers.forward_propagation` and
+:func:`helpers.backward_propagation` (``intermediates=True``) on random data and lines up each
+product so that the inner dimensions, which must be equal, sit next to each other. The backward
+steps are the lines of the reference, :func:`helpers.network.backward_unchecked`, as it writes them
+(the ``g1_prime`` line spelled out for the hidden activation).
 
-In the backward pass each product also meets an *impostor*: the same operands put together the wrong
-way (a transpose forgotten or misplaced, ``@`` where ``*`` was meant). Usually its shape is wrong
-and the shape test catches it; when two sizes are equal it fits, and only a gradient check (finite
-differences, :mod:`helpers.gradcheck`) tells it from the right formula, so the explorer runs one.
+In the backward pass each product also meets an *impostor*: a mistake of the gallery
+(:data:`helpers.bugs.BUGS`) made in that one line, the same operands put together the wrong way (a
+transpose forgotten, the factors swapped, ``@`` where ``*`` was meant), run through the mistaken
+backward pass. Usually NumPy refuses the product or its shape is wrong, and the shape test catches
+it; when two sizes are equal it fits, and only a gradient check (finite differences,
+:mod:`helpers.gradcheck`) tells it from the right formula, so the explorer runs one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import ast
+import html
 from dataclasses import dataclass
 
 import ipywidgets as widgets
 import numpy as np
 
-from ..activations import get_activation
+from ..activations import Activation, get_activation
+from ..bugs import BUGS, LINES, Bug, shown
 from ..gradcheck import GOOD, network_numerical_gradients, relative_error
-from ..network import backward_propagation, forward_propagation, initialize_parameters
+from ..network import (
+    GRADIENTS,
+    INTERMEDIATES,
+    backward_propagation,
+    forward_propagation,
+    initialize_parameters,
+)
 from .base import Explorer
 
 Shape = tuple[int, int]
 
+# The backward steps, in the reference's order: the lines that assign a gradient or an intermediate.
+BACKWARD = tuple(name for name in LINES if name in GRADIENTS or name in INTERMEDIATES)
+# The gallery's mistake that stands in for each product of the backward pass, made in that line.
+IMPOSTORS = {
+    "dW2": "swapped_factors_in_dW",
+    "dA1": "missing_transpose_W2",
+    "dZ1": "matmul_in_dZ1",
+    "dW1": "swapped_factors_in_dW",
+}
+OPERATORS = {ast.MatMult: "@", ast.Mult: "*", ast.Sub: "-", ast.Add: "+"}
+
 
 @dataclass(frozen=True)
 class Impostor:
-    """A wrong formula ``left @ right`` for a step, and what the shape test and gradient check say.
+    """A wrong line ``formula`` for a step, and what the shape test and gradient check say.
 
-    ``shape`` is the shape of its result (``None`` when the inner dimensions differ, so there is no
-    product); ``error`` is the relative error, against finite differences, of the gradient
-    ``gradient`` it leads to (``None`` unless the shape fits).
+    ``left_shape @ right_shape`` are its product's operands; ``shape`` is the shape of its result
+    (``None`` when NumPy refuses the product); ``error`` is the relative error, against finite
+    differences, of the gradient ``gradient`` it leads to (``None`` unless the shape fits).
     """
 
     formula: str
@@ -75,40 +98,81 @@ class Step:
     impostor: Impostor | None = None
 
 
+def _operation(line: str) -> tuple[ast.expr, str, ast.expr | None]:
+    """``(left, operator, right)`` of a backward line, read from its code: the two factors next to
+    ``@`` (a ``(1 / m) *`` in front aside), the argument of ``np.sum`` (operator ``"sum"``), or the
+    two operands of ``-`` or ``*``."""
+    value = ast.parse(line).body[0].value
+    products = [
+        n for n in ast.walk(value) if isinstance(n, ast.BinOp) and isinstance(n.op, ast.MatMult)
+    ]
+    if products:
+        left, right = products[0].left, products[0].right
+        if isinstance(left, ast.BinOp) and isinstance(left.op, ast.Mult):
+            left = left.right  # ((1 / m) * dZ2) @ A1.T: the factor next to @ is dZ2
+        return left, "@", right
+    if isinstance(value, ast.BinOp) and isinstance(value.right, ast.Call):
+        value = value.right  # (1 / m) * np.sum(...)
+    if isinstance(value, ast.Call):
+        return value.args[0], "sum", None
+    return value.left, OPERATORS[type(value.op)], value.right
+
+
+def _array(node: ast.expr, arrays: dict[str, np.ndarray]) -> np.ndarray:
+    """The array an operand names, ``name`` or ``name.T``, from ``arrays``."""
+    if isinstance(node, ast.Attribute) and node.attr == "T":
+        return _array(node.value, arrays).T
+    return arrays[node.id]
+
+
 def _impostor(
-    formula: str,
-    left: np.ndarray,
-    right: np.ndarray,
-    expected: Shape,
-    to_gradient: Callable[[np.ndarray], np.ndarray],
-    gradient: str,
+    bug: Bug,
+    step: str,
+    g1: Activation,
+    arguments: tuple,
+    arrays: dict[str, np.ndarray],
     numeric: dict[str, np.ndarray],
 ) -> Impostor:
-    """Try ``left @ right`` as ``formula``; if its shape is ``expected``, gradient-check it."""
-    if left.shape[1] != right.shape[0]:
-        return Impostor(formula, left.shape, right.shape, None, gradient, None)
-    result = left @ right
-    error = (
-        relative_error(to_gradient(result), numeric[gradient]) if result.shape == expected else None
-    )
-    return Impostor(formula, left.shape, right.shape, result.shape, gradient, error)
+    """``bug`` made in the line of ``step`` alone, run; if its shape is the step's, gradient-checked
+    (``arguments`` are ``(parameters, cache, X, Y)``, ``arrays`` the reference's values)."""
+    one_line = bug.in_line(step, g1)
+    (formula,) = one_line.lines.values()
+    left, _, right = _operation(formula)
+    left_shape, right_shape = _array(left, arrays).shape, _array(right, arrays).shape
+    gradient = one_line.breaks(g1)[0]  # the first gradient the wrong line leads to
+    try:
+        grads = one_line(*arguments, g1, intermediates=True)
+    except ValueError:  # NumPy refuses the product
+        return Impostor(formula, left_shape, right_shape, None, gradient, None)
+    shape = grads[step].shape
+    fits = shape == arrays[step].shape
+    error = relative_error(grads[gradient], numeric[gradient]) if fits else None
+    return Impostor(formula, left_shape, right_shape, shape, gradient, error)
 
 
 def network_steps(
-    n_x: int, n_h: int, n_y: int, m: int, backward: bool = True, seed: int = 0
+    n_x: int,
+    n_h: int,
+    n_y: int,
+    m: int,
+    backward: bool = True,
+    seed: int = 0,
+    activation: str | Activation = "tanh",
 ) -> list[Step]:
-    """The forward (and backward) steps of an ``n_x -> n_h -> n_y`` network on ``m`` examples.
+    """The forward (and backward) steps of an ``n_x -> n_h -> n_y`` network on ``m`` examples,
+    hidden ``activation``.
 
-    In the backward pass each product carries an :class:`Impostor`.
-
-    Weights are of order 1 (``scale=1``), so the gradients stand well above the finite-difference
-    noise.
+    The backward steps are the reference's lines, each with the shapes of the arrays the reference
+    computed (:func:`helpers.backward_propagation` with ``intermediates=True``); each product
+    carries an :class:`Impostor`. Weights are of order 1 (``scale=1``), so the gradients stand well
+    above the finite-difference noise.
     """
+    g1 = get_activation(activation)
     rng = np.random.default_rng(seed)
     X = rng.standard_normal((n_x, m))
     Y = (rng.random((n_y, m)) > 0.5).astype(float)
     p = initialize_parameters(n_x, n_h, n_y, seed=seed, scale=1.0)
-    _, c = forward_propagation(X, p)
+    _, c = forward_propagation(X, p, g1)
     steps = [
         Step("Z1 = W1 @ X + b1", "Z1", c["Z1"].shape, "W1", p["W1"].shape, "@", "X", X.shape),
         Step("A1 = g1(Z1)", "A1", c["A1"].shape, "Z1", c["Z1"].shape, "g"),
@@ -119,82 +183,35 @@ def network_steps(
     ]
     if not backward:
         return steps
-    g = backward_propagation(p, c, X, Y)
-    numeric = network_numerical_gradients(p, X, Y)
-    g1_prime = get_activation("tanh").g_prime(c["Z1"], c["A1"])  # tanh, the reference's default g1
-    dZ2 = c["A2"] - Y
-    dA1 = p["W2"].T @ dZ2
-    dZ1 = dA1 * g1_prime
-
-    def wrong(formula, left, right, expected, to_gradient, gradient):
-        return _impostor(formula, left, right, expected, to_gradient, gradient, numeric)
-
-    def dW1_of(dZ1_wrong):
-        return dZ1_wrong @ X.T / m
-
-    steps += [
-        Step("dZ2 = A2 - Y", "dZ2", dZ2.shape, "A2", c["A2"].shape, "-", "Y", Y.shape),
-        Step(
-            "dW2 = (1/m) dZ2 @ A1.T",
-            "dW2",
-            g["dW2"].shape,
-            "dZ2",
-            dZ2.shape,
-            "@",
-            "A1.T",
-            c["A1"].T.shape,
-            wrong("dW2 = (1/m) A1 @ dZ2.T", c["A1"], dZ2.T, g["dW2"].shape, lambda r: r / m, "dW2"),
-        ),
-        Step(
-            "db2 = (1/m) sum(dZ2, axis=1, keepdims=True)",
-            "db2",
-            g["db2"].shape,
-            "dZ2",
-            dZ2.shape,
-            "sum",
-        ),
-        Step(
-            "dA1 = W2.T @ dZ2",
-            "dA1",
-            dA1.shape,
-            "W2.T",
-            p["W2"].T.shape,
-            "@",
-            "dZ2",
-            dZ2.shape,
-            wrong("dA1 = W2 @ dZ2", p["W2"], dZ2, dA1.shape, lambda r: dW1_of(r * g1_prime), "dW1"),
-        ),
-        Step(
-            "dZ1 = dA1 * g1'(Z1)",
-            "dZ1",
-            dZ1.shape,
-            "dA1",
-            dA1.shape,
-            "*",
-            "g1'(Z1)",
-            c["Z1"].shape,
-            wrong("dZ1 = dA1 @ g1'(Z1)", dA1, g1_prime, dZ1.shape, dW1_of, "dW1"),
-        ),
-        Step(
-            "dW1 = (1/m) dZ1 @ X.T",
-            "dW1",
-            g["dW1"].shape,
-            "dZ1",
-            dZ1.shape,
-            "@",
-            "X.T",
-            X.T.shape,
-            wrong("dW1 = (1/m) X @ dZ1.T", X, dZ1.T, g["dW1"].shape, lambda r: r / m, "dW1"),
-        ),
-        Step(
-            "db1 = (1/m) sum(dZ1, axis=1, keepdims=True)",
-            "db1",
-            g["db1"].shape,
-            "dZ1",
-            dZ1.shape,
-            "sum",
-        ),
-    ]
+    grads = backward_propagation(p, c, X, Y, g1, intermediates=True)
+    arrays = {**p, **c, **grads, "X": X, "Y": Y}
+    numeric = network_numerical_gradients(p, X, Y, g1)
+    for name in BACKWARD:
+        result_shape = arrays[name].shape
+        if name == "g1_prime":  # g1'(Z1), elementwise, through A1 or Z1 as the activation writes it
+            operand = "A1" if g1.uses == "a" else "Z1"
+            formula = shown(LINES[name], g1)
+            steps.append(Step(formula, name, result_shape, operand, arrays[operand].shape, "g"))
+            continue
+        left, op, right = _operation(LINES[name])
+        impostor = (
+            _impostor(BUGS[IMPOSTORS[name]], name, g1, (p, c, X, Y), arrays, numeric)
+            if name in IMPOSTORS
+            else None
+        )
+        steps.append(
+            Step(
+                LINES[name],
+                name,
+                result_shape,
+                ast.unparse(left),
+                _array(left, arrays).shape,
+                op,
+                "" if right is None else ast.unparse(right),
+                None if right is None else _array(right, arrays).shape,
+                impostor,
+            )
+        )
     return steps
 
 
@@ -224,7 +241,7 @@ def _impostor_row(s: Step) -> str:
     style = f"padding:0 6px 3px;font-size:12px;{FITS if fits else WRONG}"
     return (
         f"<tr><td></td><td colspan='4' style='{style}'><div style='{NOTE}'>"
-        f"wrong: <code style='white-space:nowrap'>{s.impostor.formula}</code> "
+        f"wrong: <code style='white-space:nowrap'>{html.escape(s.impostor.formula)}</code> "
         f"{s.impostor.verdict(s.result_shape)}</div></td></tr>"
     )
 
@@ -251,13 +268,16 @@ def steps_html(steps: list[Step]) -> str:
     for s in steps:
         rows.append(
             f"<tr style='{STEP}'><td colspan='5' style='{CELL};padding-top:3px'>"
-            f"<code>{s.formula}</code></td></tr>"
+            f"<code>{html.escape(s.formula)}</code></td></tr>"
         )
         cells = ["", *_operands_cells(s), f"&rarr; <b>{s.result}</b> {s.result_shape}"]
         aligns = ["left", "right", "center", "left", "left"]
         rows.append(
             "<tr>"
-            + "".join(f"<td style='{CELL};text-align:{a}'>{c}</td>" for c, a in zip(cells, aligns))
+            + "".join(
+                f"<td style='{CELL};text-align:{a}'>{c}</td>"
+                for c, a in zip(cells, aligns, strict=True)
+            )
             + "</tr>"
         )
         if s.impostor is not None:
@@ -273,16 +293,20 @@ def steps_html(steps: list[Step]) -> str:
 
 
 def steps_text(steps: list[Step]) -> str:
-    """The steps as plain text, one per line (and one more under each step that has an impostor)."""
+    """The steps as plain text, one per line (and one more under each step that has an impostor).
+
+    The formulas fill a column at least 44 characters wide (as wide as the longest one).
+    """
+    width = max(44, *(len(s.formula) for s in steps))
     lines = []
     for s in steps:
         operands = f"{s.left} {s.left_shape}"
         if s.right_shape:
             operands += f" {s.op} {s.right} {s.right_shape}"
-        lines.append(f"{s.formula:<44} {operands:<36} -> {s.result} {s.result_shape}")
+        lines.append(f"{s.formula:<{width}} {operands:<36} -> {s.result} {s.result_shape}")
         if s.impostor is not None:
             verdict = s.impostor.verdict(s.result_shape)
-            lines.append(f"    wrong: {s.impostor.formula:<32} {verdict}")
+            lines.append(f"    wrong: {s.impostor.formula:<{width - 12}} {verdict}")
     return "\n".join(lines)
 
 
@@ -290,11 +314,20 @@ class ShapeExplorer(Explorer):
     """Sliders for ``n_x, n_h, n_y, m``; a table of every step's shapes that follows them.
 
     With ``backward=True`` the table also runs the backward pass and, for each of its products, an
-    impostor (see :class:`Impostor`).
+    impostor (see :class:`Impostor`); ``activation`` is the hidden layer's.
     """
 
-    def __init__(self, backward: bool = True, n_x: int = 2, n_h: int = 4, n_y: int = 1, m: int = 5):
+    def __init__(
+        self,
+        backward: bool = True,
+        n_x: int = 2,
+        n_h: int = 4,
+        n_y: int = 1,
+        m: int = 5,
+        activation: str | Activation = "tanh",
+    ):
         self.backward = backward
+        self.activation = get_activation(activation)
         self.sliders = {
             # four in a row fit a notebook cell (about 760 px) with room for each slider's track
             name: widgets.IntSlider(
@@ -337,7 +370,9 @@ class ShapeExplorer(Explorer):
         ]
 
     def _redraw(self, change=None) -> None:
-        self.steps = network_steps(**self.sizes(), backward=self.backward)
+        self.steps = network_steps(
+            **self.sizes(), backward=self.backward, activation=self.activation
+        )
         self.table.value = steps_html(self.steps)
 
     def describe(self) -> str:

@@ -1,11 +1,12 @@
-"""JupyterLab in Debian's Chromium, driven by Playwright: what the browser test and the latency bench share.
+"""JupyterLab in Debian's Chromium, driven by Playwright: what the browser test and the latency
+bench share.
 
 - :class:`JupyterLab` serves a temporary copy of ``notebooks/`` from the running Python environment,
   on a free loopback port with a random token, with a throw-away configuration (no news, no update
-  check, no restored workspace, no autosave, every cell attached to the page). :meth:`JupyterLab.stop`
-  shuts its kernels down and ends its process group.
-- :func:`launch_chromium` starts ``/usr/bin/chromium`` (or ``$CHROMIUM``) headless through Playwright.
-  Never ``playwright install``: it downloads a browser of its own and cannot work here.
+  check, no restored workspace, no autosave, every cell attached to the page).
+  :meth:`JupyterLab.stop` shuts its kernels down and ends its process group.
+- :func:`launch_chromium` starts ``/usr/bin/chromium`` (or ``$CHROMIUM``) headless through
+  Playwright. Never ``playwright install``: it downloads a browser of its own and cannot work here.
 - :class:`NotebookPage` opens one notebook alone in a page, runs all its cells, reads back what a
   learner would see (errors, widgets, images), picks a value in a dropdown and closes the notebook
   with its kernel, without saving.
@@ -70,8 +71,8 @@ def missing_requirement() -> str | None:
     """Why a browser cannot be driven here (no Chromium, no Playwright), or ``None`` if it can."""
     if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
         return (
-            f"no Chromium at {CHROMIUM}: install Debian's `chromium` (`make browser` does it as root) "
-            "or point $CHROMIUM at one"
+            f"no Chromium at {CHROMIUM}: install Debian's `chromium` "
+            "(`make browser` does it as root) or point $CHROMIUM at one"
         )
     try:
         import playwright.sync_api  # noqa: F401
@@ -120,7 +121,8 @@ class JupyterLab:
         self.stop()
 
     def start(self) -> None:
-        """Copy the notebooks, write the configuration, start the server and wait until it answers."""
+        """Copy the notebooks, write the configuration, start the server and wait until it
+        answers."""
         self.tmp = Path(tempfile.mkdtemp(prefix="course-lab-"))
         root_dir = self.tmp / "notebooks"
         shutil.copytree(
@@ -235,7 +237,8 @@ class JupyterLab:
 
 
 def launch_chromium(playwright):
-    """Debian's Chromium, headless, through Playwright (``playwright``: a started ``sync_playwright()``)."""
+    """Debian's Chromium, headless, through Playwright (``playwright``: a started
+    ``sync_playwright()``)."""
     return playwright.chromium.launch(
         executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
     )
@@ -243,11 +246,12 @@ def launch_chromium(playwright):
 
 # --- JavaScript run in the page ------------------------------------------------------------------
 
-# Finds the panel of notebook `path` and keeps it as window.__panel; records in window.__kernelErrors
-# every error and stderr text the kernel sends that is not a cell's output (widget callbacks), but
-# for the comm manager's log lines: at connection the widget manager asks a fresh kernel (where
-# ipywidgets is not imported yet) for its widgets through a comm target that is not registered yet,
-# and the kernel logs "No such comm target registered: jupyter.widget.control" and "No such comm: <id>".
+# Finds the panel of notebook `path` and keeps it as window.__panel; records in
+# window.__kernelErrors every error and stderr text the kernel sends that is not a cell's output
+# (widget callbacks), but for the comm manager's log lines: at connection the widget manager asks a
+# fresh kernel (where ipywidgets is not imported yet) for its widgets through a comm target that is
+# not registered yet, and the kernel logs "No such comm target registered: jupyter.widget.control"
+# and "No such comm: <id>".
 JS_ATTACH = """async (path) => {
   const app = window.jupyterapp;
   await app.started;
@@ -287,7 +291,8 @@ JS_RUN_ALL = """async (timeoutMs) => {
   return await Promise.race([run, late]);
 }"""
 
-# Errors a learner would see in the cells: error outputs, text on stderr, code cells that did not run.
+# Errors a learner would see in the cells: error outputs, text on stderr, code cells that did not
+# run.
 JS_CELL_PROBLEMS = """() => {
   const problems = [];
   window.__panel.content.widgets.forEach((cell, i) => {
@@ -359,7 +364,8 @@ JS_IMAGES_REPLACED = """([node, before]) => {
 
 @dataclass
 class Dropdown:
-    """A labelled dropdown of a widget, with the cell output holding the whole widget (Playwright locators)."""
+    """A labelled dropdown of a widget, with the cell output holding the whole widget (Playwright
+    locators)."""
 
     label: str
     output: object  # the `.jp-OutputArea-output` that shows the widget (an Explorer)
@@ -373,7 +379,8 @@ class Dropdown:
 
 
 class NotebookPage:
-    """One notebook of the server's copy, open alone in a new page of ``context`` (a Playwright context)."""
+    """One notebook of the server's copy, open alone in a new page of ``context`` (a Playwright
+    context)."""
 
     def __init__(self, context, lab: JupyterLab, notebook: str, timeout_s: float = 60.0):
         self.lab = lab
@@ -397,7 +404,8 @@ class NotebookPage:
     def run_all(self, render_timeout_s: float = 15.0) -> None:
         """*Run > Run All Cells*, then wait for the kernel to go idle and the widgets to render.
 
-        A widget still "Loading widget..." after ``render_timeout_s`` is left so: :meth:`outputs` reports it.
+        A widget still "Loading widget..." after ``render_timeout_s`` is left so: :meth:`outputs`
+        reports it.
         """
         from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
@@ -405,9 +413,10 @@ class NotebookPage:
         self.wait_for_idle()
         try:
             self.page.wait_for_function(
-                """() => Array.from(document.querySelectorAll('.jp-Notebook .jp-OutputArea-output')).every(
-                     node => !/Loading widget/.test(node.innerText)
-                             && Array.from(node.querySelectorAll('img')).every(img => img.complete))""",
+                """() => Array.from(
+                   document.querySelectorAll('.jp-Notebook .jp-OutputArea-output')
+                 ).every(node => !/Loading widget/.test(node.innerText)
+                         && Array.from(node.querySelectorAll('img')).every(img => img.complete))""",
                 polling=100,
                 timeout=render_timeout_s * 1000,
             )
@@ -447,7 +456,8 @@ class NotebookPage:
         return [base64.b64decode(e) for e in dropdown.output.evaluate(JS_IMAGE_BYTES)]
 
     def choose(self, dropdown: Dropdown, value: str, timeout_s: float = 15.0) -> bool:
-        """Pick ``value`` as a learner would; whether an image of the widget was replaced within ``timeout_s``.
+        """Pick ``value`` as a learner would; whether an image of the widget was replaced within
+        ``timeout_s``.
 
         Returns once the new images are loaded and the kernel is idle.
         """
@@ -471,8 +481,8 @@ class NotebookPage:
     def wait_until_still(
         self, dropdown: Dropdown, quiet_s: float = 1.0, timeout_s: float = 30.0
     ) -> bool:
-        """Wait until no image of the dropdown's widget has changed for ``quiet_s`` (an animation, e.g.
-        live training, has ended); whether that happened within ``timeout_s``."""
+        """Wait until no image of the dropdown's widget has changed for ``quiet_s`` (an animation,
+        e.g. live training, has ended); whether that happened within ``timeout_s``."""
         deadline = time.monotonic() + timeout_s
         sources, still_since = dropdown.output.evaluate(JS_IMAGE_SOURCES), time.monotonic()
         while time.monotonic() < deadline:

@@ -48,7 +48,8 @@ SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "build" / "screenshot
 
 
 def widget_class_names() -> set[str]:
-    """The names of every widget class (ipywidgets' and the course's): their text repr starts with one."""
+    """The names of every widget class (ipywidgets' and the course's): their text repr starts with
+    one."""
     import ipywidgets
 
     import helpers.widgets  # noqa: F401 (defines the course's Explorer subclasses)
@@ -62,7 +63,7 @@ def widget_class_names() -> set[str]:
 
 
 # What a widget looks like as text, e.g. "interactive(children=(...))" or "IntSlider(value=0)".
-WIDGET_REPR = re.compile(r"\s*(%s)\(" % "|".join(sorted(widget_class_names())))
+WIDGET_REPR = re.compile(rf"\s*({'|'.join(sorted(widget_class_names()))})\(")
 
 
 def require_browser() -> None:
@@ -96,7 +97,8 @@ def browser_context():
 
 @pytest.fixture(scope="module", params=NOTEBOOK_FILES, ids=[Path(n).stem for n in NOTEBOOK_FILES])
 def notebook(request, lab, browser_context):
-    """The notebook, open in JupyterLab, all its cells run (module scope: the tests below share one run)."""
+    """The notebook, open in JupyterLab, all its cells run (module scope: the tests below share one
+    run)."""
     page = NotebookPage(browser_context, lab, request.param)
     try:
         page.open()
