@@ -37,6 +37,11 @@ class MissingKeyError(KeyError):
 # ---------------------------------------------------------------- single arrays
 
 
+def count(n: int, thing: str) -> str:
+    """``"1 row"``, ``"4 rows"``: a number and a noun that agrees with it."""
+    return f"{n} {thing}" if n == 1 else f"{n} {thing}s"
+
+
 def check_array(name: str, value: object) -> Array:
     """``value`` as a 2-D float array; ``TypeError``/``ShapeError``/``ValueError`` otherwise.
 
@@ -69,7 +74,8 @@ def check_labels(Y: object, m: int | None = None, of: str = "X") -> Array:
     Y = check_array("Y", Y)
     if m is not None and Y.shape[1] != m:
         raise ShapeError(
-            f"Y has shape {Y.shape} but {of} has {m} columns (examples); expected (n_y, {m})"
+            f"Y has shape {Y.shape} but {of} has {count(m, 'column')} (examples); "
+            f"expected (n_y, {m})"
         )
     bad = (Y != 0) & (Y != 1)
     if np.any(bad):
@@ -119,21 +125,23 @@ def check_parameters(parameters: object, n_x: int | None = None) -> Parameters:
     n_h, n_y = W1.shape[0], W2.shape[0]
     if n_x is not None and W1.shape[1] != n_x:
         raise ShapeError(
-            f"W1 has shape {W1.shape} but X has {n_x} rows (features); "
+            f"W1 has shape {W1.shape} but X has {count(n_x, 'row')} (features); "
             f"expected W1 of shape ({n_h}, {n_x})"
         )
     if b1.shape != (n_h, 1):
         raise ShapeError(
-            f"b1 has shape {b1.shape} but W1 has {n_h} rows; expected b1 of shape ({n_h}, 1)"
+            f"b1 has shape {b1.shape} but W1 has {count(n_h, 'row')}; "
+            f"expected b1 of shape ({n_h}, 1)"
         )
     if W2.shape[1] != n_h:
         raise ShapeError(
-            f"W2 has shape {W2.shape} but W1 has {n_h} rows (hidden units); "
+            f"W2 has shape {W2.shape} but W1 has {count(n_h, 'row')} (hidden units); "
             f"expected W2 of shape ({n_y}, {n_h})"
         )
     if b2.shape != (n_y, 1):
         raise ShapeError(
-            f"b2 has shape {b2.shape} but W2 has {n_y} rows; expected b2 of shape ({n_y}, 1)"
+            f"b2 has shape {b2.shape} but W2 has {count(n_y, 'row')}; "
+            f"expected b2 of shape ({n_y}, 1)"
         )
     return checked
 
@@ -148,7 +156,9 @@ def check_layer_sizes(X: object, Y: object) -> tuple[Array, Array]:
     """Arrays ``X (n_x, m)`` and ``Y (n_y, m)`` with the same number of columns (any values)."""
     X, Y = check_array("X", X), check_array("Y", Y)
     if Y.shape[1] != X.shape[1]:
-        raise ShapeError(f"Y has shape {Y.shape} but X has {X.shape[1]} columns (examples)")
+        raise ShapeError(
+            f"Y has shape {Y.shape} but X has {count(X.shape[1], 'column')} (examples)"
+        )
     return X, Y
 
 
@@ -185,14 +195,17 @@ def check_backward(
     sizes = {"Z1": (n_h, "W1"), "A1": (n_h, "W1"), "Z2": (n_y, "W2"), "A2": (n_y, "W2")}
     checked_cache = {
         key: check_same_shape(
-            f"cache['{key}']", cache[key], (n, m), f"{W} has {n} rows and X has {m} columns"
+            f"cache['{key}']",
+            cache[key],
+            (n, m),
+            f"{W} has {count(n, 'row')} and X has {count(m, 'column')}",
         )
         for key, (n, W) in sizes.items()
     }
     Y = check_labels(Y, m=m)
     if Y.shape[0] != n_y:
         raise ShapeError(
-            f"Y has shape {Y.shape} but W2 has {n_y} rows (outputs); expected ({n_y}, {m})"
+            f"Y has shape {Y.shape} but W2 has {count(n_y, 'row')} (outputs); expected ({n_y}, {m})"
         )
     return parameters, checked_cache, X, Y
 
@@ -241,29 +254,36 @@ def check_deep_parameters(parameters: object, n_x: int | None = None) -> Paramet
             )
         W = check_array(f"W{l}", parameters[f"W{l}"])
         if n_prev is not None and W.shape[1] != n_prev:
-            rows = "rows (features)" if l == 1 else "rows (units)"
+            rows = count(n_prev, "row") + (" (features)" if l == 1 else " (units)")
             raise ShapeError(
-                f"W{l} has shape {W.shape} but {prev_name} has {n_prev} {rows}; "
+                f"W{l} has shape {W.shape} but {prev_name} has {rows}; "
                 f"expected W{l} of shape ({W.shape[0]}, {n_prev})"
             )
         checked[f"W{l}"] = W
         checked[f"b{l}"] = check_same_shape(
-            f"b{l}", parameters[f"b{l}"], (W.shape[0], 1), f"W{l} has {W.shape[0]} rows"
+            f"b{l}", parameters[f"b{l}"], (W.shape[0], 1), f"W{l} has {count(W.shape[0], 'row')}"
         )
         n_prev, prev_name = W.shape[0], f"W{l}"
     return checked
 
 
-def check_layer(A_prev: object, W: object, b: object, A_name: str = "A_prev") -> LinearCache:
-    """``A_prev (n_{l-1}, m)``, ``W (n_l, n_{l-1})``, ``b (n_l, 1)`` that fit one another."""
+def check_layer(
+    A_prev: object, W: object, b: object, A_name: str = "A_prev", where: str = ""
+) -> LinearCache:
+    """``A_prev (n_{l-1}, m)``, ``W (n_l, n_{l-1})``, ``b (n_l, 1)`` that fit one another.
+
+    ``where``, for arrays the caller passed inside a cache, says which (``"caches[2][0]"``).
+    """
+    inside = f" (in {where})" if where else ""
+    A_name, W_name, b_name = A_name + inside, "W" + inside, "b" + inside
     A_prev = check_array(A_name, A_prev)
-    W = check_array("W", W)
+    W = check_array(W_name, W)
     if W.shape[1] != A_prev.shape[0]:
         raise ShapeError(
-            f"W has shape {W.shape} but {A_name} has {A_prev.shape[0]} rows; "
+            f"{W_name} has shape {W.shape} but {A_name} has {count(A_prev.shape[0], 'row')}; "
             f"expected W of shape ({W.shape[0]}, {A_prev.shape[0]})"
         )
-    b = check_same_shape("b", b, (W.shape[0], 1), f"W has {W.shape[0]} rows")
+    b = check_same_shape(b_name, b, (W.shape[0], 1), f"W has {count(W.shape[0], 'row')}")
     return A_prev, W, b
 
 
@@ -277,7 +297,7 @@ def _require_tuple(where: str, cache: object, length: int, layout: str, maker: s
 def check_linear_cache(cache: object, where: str = "cache") -> LinearCache:
     """A linear cache ``(A_prev, W, b)`` as :func:`helpers.deep.linear_forward` returns it."""
     _require_tuple(where, cache, 3, "(A_prev, W, b)", "linear_forward")
-    return check_layer(*cache)
+    return check_layer(*cache, where=where)
 
 
 def check_layer_cache(cache: object, where: str = "cache") -> LayerCache:
@@ -285,10 +305,10 @@ def check_layer_cache(cache: object, where: str = "cache") -> LayerCache:
     _require_tuple(where, cache, 2, "((A_prev, W, b), Z)", "linear_activation_forward")
     A_prev, W, b = check_linear_cache(cache[0], f"{where}[0]")
     Z = check_same_shape(
-        "Z",
+        f"Z (in {where}[1])",
         cache[1],
         (W.shape[0], A_prev.shape[1]),
-        f"W has {W.shape[0]} rows and A_prev has {A_prev.shape[1]} columns",
+        f"W has {count(W.shape[0], 'row')} and A_prev has {count(A_prev.shape[1], 'column')}",
     )
     return (A_prev, W, b), Z
 
@@ -300,7 +320,7 @@ def check_linear_backward(dZ: object, cache: object) -> tuple[Array, LinearCache
         "dZ",
         dZ,
         (W.shape[0], A_prev.shape[1]),
-        f"W has {W.shape[0]} rows and A_prev has {A_prev.shape[1]} columns",
+        f"W has {count(W.shape[0], 'row')} and A_prev has {count(A_prev.shape[1], 'column')}",
     )
     return dZ, (A_prev, W, b)
 
@@ -354,7 +374,9 @@ def check_logistic_model(model: object, X: object) -> tuple[Array, float, Array]
     """``(w, b, X)``: a model ``{"w": (n_x, 1), "b": number}`` that fits ``X (n_x, m)``."""
     X = check_array("X", X)
     require_keys("model", model, ("w", "b"))
-    w = check_same_shape("w", model["w"], (X.shape[0], 1), f"X has {X.shape[0]} rows (features)")
+    w = check_same_shape(
+        "w", model["w"], (X.shape[0], 1), f"X has {count(X.shape[0], 'row')} (features)"
+    )
     b = model["b"]
     if not isinstance(b, (int, float, np.integer, np.floating)) or not np.isfinite(b):
         raise TypeError(f"b must be a finite number, got {b!r}")

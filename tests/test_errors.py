@@ -232,7 +232,7 @@ MESSAGES = {
     "b2 that does not fit W2": (
         lambda: forward_propagation(X5, {**P, "b2": np.zeros((2, 1))}),
         ShapeError,
-        "b2 has shape (2, 1) but W2 has 1 rows; expected b2 of shape (1, 1)",
+        "b2 has shape (2, 1) but W2 has 1 row; expected b2 of shape (1, 1)",
     ),
     "compute_cost: labels of the wrong length": (
         lambda: compute_cost(np.full((1, 3), 0.5), np.array([[1, 0]])),
@@ -247,7 +247,7 @@ MESSAGES = {
     "backward_propagation: labels with more rows than outputs": (
         lambda: backward_propagation(P, CACHE, X5, np.ones((2, 5))),
         ShapeError,
-        "Y has shape (2, 5) but W2 has 1 rows (outputs); expected (1, 5)",
+        "Y has shape (2, 5) but W2 has 1 row (outputs); expected (1, 5)",
     ),
     "update_parameters: a gradient of the wrong shape": (
         lambda: update_parameters(P, {**GRADS, "db2": np.zeros((2, 1))}),
@@ -325,7 +325,8 @@ MESSAGES = {
     "linear_backward: a cache whose W does not fit its A_prev": (
         lambda: linear_backward(np.zeros((4, 5)), (X5[:2], DEEP["W1"], DEEP["b1"])),
         ShapeError,
-        "W has shape (4, 3) but A_prev has 2 rows; expected W of shape (4, 2)",
+        "W (in cache) has shape (4, 3) but A_prev (in cache) has 2 rows; "
+        "expected W of shape (4, 2)",
     ),
     "linear_activation_backward: dA that does not fit Z": (
         lambda: linear_activation_backward(np.zeros((3, 5)), CACHES[0], "relu"),
@@ -335,7 +336,8 @@ MESSAGES = {
     "linear_activation_backward: a cache whose Z does not fit": (
         lambda: linear_activation_backward(np.zeros((4, 5)), (LINEAR, np.zeros((4, 4))), "relu"),
         ShapeError,
-        "Z has shape (4, 4) but W has 4 rows and A_prev has 5 columns; expected (4, 5)",
+        "Z (in cache[1]) has shape (4, 4) but W has 4 rows and A_prev has 5 columns; "
+        "expected (4, 5)",
     ),
     "linear_activation_backward: a linear cache": (
         lambda: linear_activation_backward(np.zeros((4, 5)), LINEAR, "relu"),
