@@ -561,7 +561,10 @@ class Exercise:
         """A pattern in a wrong result (over the problems) when no known mistake matches it."""
         problems = self._problems()
         if all(_agree(a.T, r) for a, r in pairs.values()):
-            return "it is the transpose of the right result: check the order of the factors and every .T"
+            return (
+                "it is the transpose of the right result: check the order of the factors and "
+                "every .T"
+            )
         if all(a.shape == r.shape and np.vdot(r, r) > 0 for a, r in pairs.values()):
             factors = {i: float(np.vdot(r, a) / np.vdot(r, r)) for i, (a, r) in pairs.items()}
             if all(_agree(a, factors[i] * r) for i, (a, r) in pairs.items()):
