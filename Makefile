@@ -6,13 +6,14 @@ PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c co
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 export JUPYTER_PLATFORM_DIRS := 1
 
-.PHONY: lab lint test notebooks bench data browser clean help
+.PHONY: lab lint test notebooks solutions bench data browser clean help
 
 help:
 	@echo "make lab        install (first time) and open the course in JupyterLab"
 	@echo "make test       install (first time) and run every test: lint, helpers, notebooks (nbval), browser"
 	@echo "make lint       ruff: lint every Python file and notebook, check the Python files' format"
 	@echo "make notebooks  re-execute every notebook in place, refreshing its stored outputs"
+	@echo "make solutions  the instructors' edition: every exercise solved, executed, in build/solutions"
 	@echo "make bench      print the benchmark figures (training speed; widget latency in the browser)"
 	@echo "make data       regenerate data/ from its script (same bytes)"
 
@@ -37,12 +38,17 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# Two workers (the machines have two cores); a notebook's cells, and the browser tests, each stay on
+# one worker (tests/conftest.py).
 test: lint $(VENV)/.installed-test browser
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 notebooks: $(VENV)/.installed-course
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	    --ExecutePreprocessor.store_widget_state=False notebooks/*.ipynb
+
+solutions: $(VENV)/.installed-course
+	$(BIN)/python -m helpers.exercises.editions build/solutions
 
 bench: $(VENV)/.installed-bench $(VENV)/.installed-test browser
 	$(BIN)/python bench/bench_training.py
