@@ -1,5 +1,5 @@
-"""Headless tests of notebook 07's training dashboard: it retrains on every change, draws at once, and a
-change made mid-run cancels the stale run."""
+"""Headless tests of notebook 07's training dashboard: it retrains on every change, draws at once,
+and a change made mid-run cancels the stale run."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ import pytest
 from helpers import ACTIVATIONS, load_dataset, nn_model, predict
 from helpers.plots import grid_over
 from helpers.widgets import training
-from helpers.widgets.training import GRID, TrainingDashboard
+from helpers.widgets.training import BACKGROUNDS_KEPT, CEILINGS, DPI, GRID, TrainingDashboard
 
-# "Drawn at once" is checked by structure, not by the clock: the status line, the progress bar and the
-# figure are all updated before the change handler returns (setting a control's value runs the handler),
-# so the first visible update does not wait for training. How many milliseconds that takes in a real
-# browser is measured by bench/bench_widget_latency.py.
+# "Drawn at once" is checked by structure, not by the clock: the status line, the progress bar and
+# the figure are all updated before the change handler returns (setting a control's value runs the
+# handler), so the first visible update does not wait for training. How many milliseconds that takes
+# in a real browser is measured by bench/bench_widget_latency.py.
 
 
 def change(control, value) -> float:
@@ -62,6 +62,7 @@ def test_built_with_a_finished_run_it_describes_deterministically():
         "flower, tanh, n_h = 4, learning rate 1.2, 2000 iterations: "
         "cost 0.693 -> 0.254, accuracy 89.8% (logistic regression 47.0%)"
     )
+    assert run.redraws == 2  # built before it is shown: its start and its end, no frames between
     bundle = board._repr_mimebundle_()
     assert bundle["image/png"].startswith("iVBOR")
     assert bundle["text/plain"].splitlines()[1] == board.describe()
@@ -216,3 +217,72 @@ def test_the_regions_cover_the_boundary_axes_and_the_legend_sits_inside(dashboar
     # the legend is on top of every data set's regions and points: the same pixels each time
     assert all(np.array_equal(legend_pixels[0], other) for other in legend_pixels[1:])
     assert (legend_pixels[0] < 128).any()  # and it is drawn (its dark text and markers)
+
+
+# ---------------------------------------------------------------- a figure that can be read
+
+
+def test_the_figure_is_drawn_at_a_readable_size():
+    board = TrainingDashboard(num_iterations=100)
+    figure = board.live.figure
+    assert figure.dpi == DPI >= 100
+    width, height = figure.get_size_inches() * figure.dpi
+    assert (board.live.image.width, board.live.image.height) == (f"{width:.0f}", f"{height:.0f}")
+    for ax in (board.ax_boundary, board.ax_cost):
+        assert ax.title.get_fontsize() >= 12 or ax is board.ax_boundary  # its title is animated
+        assert ax.xaxis.label.get_fontsize() >= 11 and ax.yaxis.label.get_fontsize() >= 11
+    assert all(label.get_fontsize() >= 10 for label in board.ax_cost.get_xticklabels())
+    assert all(text.get_fontsize() >= 10 for text in board.ax_cost.get_legend().get_texts())
+    assert all(text.get_fontsize() >= 10 for text in board.ax_boundary.get_legend().get_texts())
+    assert board.ax_boundary.title.get_fontsize() >= 12  # set at each redraw
+    board.close()
+
+
+def cost_panel_share(board, costs) -> float:
+    """The share of the cost panel's height that the cost curve spans."""
+    low, high = board.ax_cost.get_ylim()
+    return (max(costs) - min(costs)) / (high - low)
+
+
+def test_the_cost_axes_fit_the_run():
+    board = TrainingDashboard()  # the flower, 2000 iterations: from log 2 = 0.693 to 0.254
+    run = board.run
+    assert board.ax_cost.get_xlim() == (1, 2000)  # iterations 1 .. the last, log scale
+    assert board.ax_cost.get_ylim() == (0, CEILINGS[0]) and CEILINGS[0] > max(run.costs)
+    assert cost_panel_share(board, run.costs) > 0.5  # (0.693 - 0.254) / 0.8
+    assert board.cost_line.get_xdata()[-1] == 2000
+    assert board.ax_cost.get_legend()._loc == 3  # lower left, under the curve's start at the top
+    board.close()
+
+
+def test_at_learning_rate_10_the_spikes_show():
+    board = TrainingDashboard(learning_rate=10.0)
+    run = board.run
+    assert max(run.costs) > 3  # it jumps to 3.3 in the first 25 iterations
+    low, high = board.ax_cost.get_ylim()
+    assert low == 0 and max(run.costs) <= high == min(c for c in CEILINGS if c > max(run.costs))
+    assert board.ax_cost.get_legend()._loc == 1  # upper right, away from the spikes at the left
+    board.close()
+
+
+def test_a_higher_ceiling_during_a_run_and_back_at_the_next(dashboard):
+    dashboard.learning_rate.value = 10.0
+    run = dashboard.wait()
+    assert run.status == "done" and dashboard.ax_cost.get_ylim()[1] > max(run.costs) > 3
+    assert dashboard.ax_cost.get_xlim() == (1, 300)
+    np.testing.assert_array_equal(dashboard.cost_line.get_ydata(), run.costs)
+    dashboard.learning_rate.value = 1.2
+    run = dashboard.wait()
+    assert dashboard.ax_cost.get_ylim() == (0, CEILINGS[0])
+    dashboard.iterations.value = 500
+    dashboard.wait()
+    assert dashboard.ax_cost.get_xlim() == (1, 500)
+
+
+def test_only_the_latest_backgrounds_are_kept(dashboard):
+    # one background per set of limits drawn (iterations, ceiling): a long session keeps a few
+    for key in range(BACKGROUNDS_KEPT + 4):
+        dashboard.live.update(full=True, key=("limits", key))
+    assert list(dashboard.live._backgrounds) == [
+        ("limits", key) for key in range(4, BACKGROUNDS_KEPT + 4)
+    ]

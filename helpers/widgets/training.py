@@ -5,8 +5,14 @@ starts a new *run* of :func:`helpers.nn_model`:
 
 * at once, in the kernel's thread, the dashboard says "training" and resets its progress bar
   (visible within a millisecond), then draws the untrained network's boundary and clears the cost
-  curve (about 20 ms: the axes never change, with no tick labels on the boundary panel and fixed
-  log-log axes on the cost panel, so only the changing artists are redrawn);
+  curve (about 20 ms: only the changing artists are redrawn; the boundary panel has no tick labels,
+  so a new data set changes nothing else);
+* the cost panel's axes fit the run: the iterations on a log scale from 1 to the run's last, the
+  cost on a linear scale from 0 to a *ceiling*, the first of ``CEILINGS`` above every cost so far
+  (0.8 holds every run that starts at log 2 and goes down; at a large learning rate the ceiling
+  rises, so the spikes show). New limits (another number of iterations, a higher ceiling) cost
+  one full redraw, a few times the 20 ms; its background is kept (the ``BACKGROUNDS_KEPT``
+  latest), so limits seen before cost the fast redraw again;
 * the training itself runs in a background thread (Python switches threads every few milliseconds
   and NumPy releases the GIL in its longer loops, so the kernel keeps answering); every
   ``frame_interval`` seconds its callback redraws the boundary (on a coarse ``GRID x GRID`` grid)
@@ -16,9 +22,9 @@ starts a new *run* of :func:`helpers.nn_model`:
   iterations. Drawing happens under a lock and only for the current generation, so a stale run never
   draws over a new one.
 
-The dashboard's first run is done synchronously when it is built, so what it shows (and
-:meth:`TrainingDashboard.describe`) is deterministic. Tests call :meth:`TrainingDashboard.wait` and
-read :attr:`TrainingDashboard.runs`.
+The dashboard's first run is done synchronously when it is built (nobody sees it train, so it draws
+only its start and its end), so what it shows (and :meth:`TrainingDashboard.describe`) is
+deterministic. Tests call :meth:`TrainingDashboard.wait` and read :attr:`TrainingDashboard.runs`.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
 from ..activations import ACTIVATIONS
 from ..data import dataset_names, load_dataset
@@ -44,7 +51,12 @@ GRID = 100  # the boundary is drawn on GRID x GRID points: ~1 ms per redraw
 # iterations between two looks at the generation: a stale run stops within ~1 ms
 CALLBACK_EVERY = 10
 MAX_ITERATIONS = 20000
-COST_LIMITS = (1e-3, 3.0)  # the cost curve's axes are fixed (log-log), so they are drawn only once
+# the cost axis goes from 0 to the first of these above every cost so far (log 2 = 0.69 at the
+# start; the cost is at most -log(1e-15) = 34.5, compute_cost's clip)
+CEILINGS = (0.8, 2.0, 5.0, 10.0, 20.0, 40.0)
+BACKGROUNDS_KEPT = 16  # figure backgrounds kept, one per (iterations, ceiling) drawn
+DPI = 100
+FONT = {"title": 13, "label": 12, "ticks": 11, "legend": 10.5}  # points
 RUNS_KEPT = 20  # the latest runs stay in ``runs`` (each holds up to MAX_ITERATIONS costs)
 # the progress bar's colour once a run has ended (blue while it trains)
 BAR_STYLES = {"done": "success", "stopped": "danger", "failed": "danger", "cancelled": ""}
@@ -63,6 +75,16 @@ class _PastedPixels(Artist):
 
     def draw(self, renderer) -> None:
         renderer.restore_region(self.region)
+
+
+class _LiveFigureKeepingSome(LiveFigure):
+    """A :class:`LiveFigure` that keeps only the ``BACKGROUNDS_KEPT`` latest backgrounds."""
+
+    def update(self, full: bool = False, key=None) -> bytes:
+        png = super().update(full, key)
+        while len(self._backgrounds) > BACKGROUNDS_KEPT:
+            self._backgrounds.pop(next(iter(self._backgrounds)))
+        return png
 
 
 def _finite(cost: float, parameters: Parameters) -> bool:
@@ -100,6 +122,7 @@ class Run:
     first_draw_at: float | None = None  # the figure was redrawn (iteration 0)
     finished_at: float | None = None
     error: str | None = None
+    live: bool = True  # drawn while it trains (the first run, done before it is shown, is not)
 
     def settings(self) -> str:
         return (
@@ -188,7 +211,8 @@ class TrainingDashboard(Explorer):
         )
         self.counter = widgets.HTML(layout=widgets.Layout(width="120px"))
         progress_row = widgets.HBox(
-            [self.progress, self.counter], layout=widgets.Layout(width="768px", max_width="100%")
+            [self.progress, self.counter],
+            layout=widgets.Layout(width=f"{round(9.6 * DPI)}px", max_width="100%"),
         )
         self.status = widgets.HTML()
         self._build_figure(dataset)
@@ -214,9 +238,9 @@ class TrainingDashboard(Explorer):
 
     def _build_figure(self, dataset: str) -> None:
         # fixed margins, so that the legend's pixels copied below stay where they were drawn
-        figure = Figure(figsize=(9.6, 3.9), dpi=80)
+        figure = Figure(figsize=(9.6, 4.2), dpi=DPI)
         self.ax_boundary, self.ax_cost = figure.subplots(1, 2, width_ratios=(1, 1.25))
-        figure.subplots_adjust(left=0.03, right=0.985, bottom=0.13, top=0.93, wspace=0.2)
+        figure.subplots_adjust(left=0.03, right=0.985, bottom=0.15, top=0.92, wspace=0.17)
         X, Y = self.datasets[dataset]
         self.regions = decision_regions(
             self.ax_boundary, lambda points: np.zeros((1, points.shape[1])), X, n=GRID
@@ -225,26 +249,29 @@ class TrainingDashboard(Explorer):
         # no ticks: a new data set needs no full redraw
         self.ax_boundary.set(xticks=[], yticks=[], title=" ")
         # inside the axes, opaque: drawn once, then pasted over the regions and the points
-        legend = class_legend(self.ax_boundary, loc="upper right", fontsize=8, framealpha=1.0)
+        legend = class_legend(
+            self.ax_boundary, loc="upper right", fontsize=FONT["legend"], framealpha=1.0
+        )
         (self.cost_line,) = self.ax_cost.plot(
             [], [], color="#2f855a", lw=1.6, label="two-layer network"
         )
         self.baseline_line = self.ax_cost.axhline(
             np.nan, color="0.4", ls="--", lw=1.2, label="logistic regression, final cost"
         )
-        self.ax_cost.set(
-            xscale="log",
-            yscale="log",
-            xlim=(1, MAX_ITERATIONS),
-            ylim=COST_LIMITS,
-            xlabel="iteration (log scale)",
-            ylabel="cost J (log scale)",
-            title="Cost during training",
-        )
-        self.ax_cost.legend(loc="lower left", fontsize=8)
+        self.ax_cost.set_xscale("log")
+        self.ax_cost.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
+        self.ax_cost.set_xlabel("iteration (log scale)", fontsize=FONT["label"])
+        self.ax_cost.set_ylabel("cost J", fontsize=FONT["label"])
+        self.ax_cost.set_title("Cost during training", fontsize=FONT["title"])
+        self.ax_cost.tick_params(labelsize=FONT["ticks"])
+        self.ax_boundary.xaxis.label.set_fontsize(FONT["label"])
+        self.ax_boundary.yaxis.label.set_fontsize(FONT["label"])
+        self.cost_legend = self.ax_cost.legend(fontsize=FONT["legend"])
         self.ax_cost.grid(True, which="major", alpha=0.3)
+        self.limits = self._limits_for(self.iterations.value, [])
+        self._set_limits(self.limits)
         # drawn in this order
-        self.live = LiveFigure(
+        self.live = _LiveFigureKeepingSome(
             figure,
             animated=[
                 self.regions,
@@ -259,6 +286,21 @@ class TrainingDashboard(Explorer):
             self.live.canvas.copy_from_bbox(legend.get_window_extent())
         )
         self.live.animate(self.legend_pixels)
+
+    @staticmethod
+    def _limits_for(num_iterations: int, costs: list[float]) -> tuple[int, float]:
+        """``(last iteration, ceiling)`` of the cost panel for a run with these costs so far."""
+        finite = [cost for cost in costs if np.isfinite(cost)]
+        highest = max(finite, default=np.log(2))
+        ceiling = next((c for c in CEILINGS if highest <= 0.97 * c), CEILINGS[-1])
+        return num_iterations, ceiling
+
+    def _set_limits(self, limits: tuple[int, float]) -> None:
+        """Set the cost panel's limits; its legend goes where the curve is not: below a curve
+        that starts at the top, above one that spikes from the bottom of a taller panel."""
+        self.ax_cost.set_xlim(1, max(limits[0], 2))
+        self.ax_cost.set_ylim(0, limits[1])
+        self.cost_legend.set_loc("lower left" if limits[1] == CEILINGS[0] else "upper right")
 
     def _show_dataset(self, name: str) -> None:
         self._shown_dataset = name
@@ -298,9 +340,14 @@ class TrainingDashboard(Explorer):
             self.cost_line.set_data(np.add(run.iterations, 1), run.costs)
             self.baseline_line.set_ydata([self._baselines.get(run.dataset, (np.nan,))[0]] * 2)
             self.ax_boundary.set_title(
-                f"{run.dataset}: iteration {run.iteration}, accuracy {accuracy:.1%}", fontsize=10
+                f"{run.dataset}: iteration {run.iteration}, accuracy {accuracy:.1%}",
+                fontsize=FONT["title"],
             )
-            self.live.update()
+            limits = self._limits_for(run.num_iterations, run.costs)
+            if limits != self.limits:
+                self._set_limits(limits)
+            self.live.update(full=limits != self.limits, key=limits)
+            self.limits = limits
             run.redraws += 1
             if run.first_draw_at is None:
                 run.first_draw_at = time.perf_counter()
@@ -340,6 +387,7 @@ class TrainingDashboard(Explorer):
             self.learning_rate.value,
             self.iterations.value,
             changed_at=time.perf_counter(),
+            live=background,
         )
         # a running training sees it at its next callback and stops, without drawing
         self._generation += 1
@@ -371,6 +419,8 @@ class TrainingDashboard(Explorer):
         run.costs.append(cost)
         if run.generation != self._generation or not _finite(cost, parameters):
             return False
+        if not run.live:
+            return True
         if time.perf_counter() - run.first_draw_at < self.frame_interval * run.redraws:
             return True  # not time for a new frame yet
         return self._redraw(run, parameters)
@@ -426,7 +476,8 @@ class TrainingDashboard(Explorer):
         return self._baselines[name]
 
     def wait(self, timeout: float = 60.0) -> Run:
-        """Wait until every started run has ended (or ``timeout`` seconds); return the current run."""
+        """Wait until every started run has ended (or ``timeout`` seconds); return the current
+        run."""
         deadline = time.perf_counter() + timeout
         for thread in list(self._threads):
             thread.join(max(0.0, deadline - time.perf_counter()))

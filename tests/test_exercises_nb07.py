@@ -1,0 +1,142 @@
+"""Notebook 07's exercises in-process (fast; tests/test_exercises.py runs the notebook itself):
+the solutions pass, each wrong answer is named (the extra ones too), a stub is "not finished", the
+loop's check does not depend on the learner's own update; and the best straight line that the
+notebook compares with is the best one."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import helpers
+from helpers import load_dataset, logistic_regression, predict_logistic
+from helpers.exercises import nb07
+from helpers.exercises.core import Exercise
+from helpers.exercises.editions import SOLUTIONS, WRONG_ANSWERS, blocks
+from helpers.logistic import best_line
+
+NOTEBOOK = nb07.NOTEBOOK
+NOTEBOOK_NAMES = (
+    "backward_propagation",
+    "compute_cost",
+    "forward_propagation",
+    "initialize_parameters",
+)
+
+
+def notebook_namespace() -> dict:
+    """What the notebook's cells see: its imports, and the learner's stub of update_parameters."""
+    namespace = {"__name__": "__main__", "np": np, "helpers": helpers}
+    namespace.update({name: getattr(helpers, name) for name in NOTEBOOK_NAMES})
+    exec(  # noqa: S102 (the stub, as the notebook ships it)
+        "def update_parameters(parameters, grads, learning_rate):\n    raise NotImplementedError",
+        namespace,
+    )
+    return namespace
+
+
+def judge(name: str, code: str, namespace: dict | None = None):
+    namespace = notebook_namespace() if namespace is None else namespace
+    exec(code, namespace)  # noqa: S102 (the course's own files)
+    exercise = getattr(nb07, name)
+    if isinstance(exercise, Exercise):
+        return exercise, exercise.check(namespace[name])
+    return exercise, exercise.reveal(namespace["prediction"])
+
+
+SOLVED = [(name, code) for name, _, code in blocks(SOLUTIONS / f"{NOTEBOOK}.py")]
+WRONG = [(name, mistake, code) for name, mistake, code in blocks(WRONG_ANSWERS / f"{NOTEBOOK}.py")]
+
+
+@pytest.mark.parametrize("name, code", SOLVED, ids=[name for name, _ in SOLVED])
+def test_the_solution_passes(name, code):
+    _, result = judge(name, code)
+    assert result.finished and result.passed, str(result)
+
+
+@pytest.mark.parametrize(
+    "name, mistake, code", WRONG, ids=[f"{name}-{mistake}" for name, mistake, _ in WRONG]
+)
+def test_each_wrong_answer_is_named(name, mistake, code):
+    exercise, result = judge(name, code)
+    assert result.finished and not result.passed, str(result)
+    if isinstance(exercise, Exercise):
+        assert result.mistakes == {mistake}, str(result)
+        title = next(m.title for m in exercise.mistakes if m.name == mistake)
+        assert title in " ".join(str(result).split())
+    else:
+        assert str(result).startswith("Not quite")
+
+
+def test_every_mistake_has_a_wrong_answer():
+    named = {(name, mistake) for name, mistake, _ in WRONG}
+    for name in ("update_parameters", "nn_model", "predict"):
+        exercise = getattr(nb07, name)
+        assert {(name, m.name) for m in exercise.mistakes} <= named
+
+
+@pytest.mark.parametrize(
+    "name, stub",
+    [
+        ("update_parameters", "def update_parameters(parameters, grads, learning_rate):\n    ..."),
+        (
+            "nn_model",
+            "def nn_model(X, Y, n_h, num_iterations, learning_rate):\n"
+            "    raise NotImplementedError",
+        ),
+        ("predict", "def predict(parameters, X):\n    raise NotImplementedError"),
+        ("xor_one_unit", "prediction = ..."),
+    ],
+)
+def test_a_stub_is_not_finished(name, stub):
+    _, result = judge(name, stub)
+    assert not result.finished and str(result).startswith(("Not finished", "Not answered"))
+
+
+def test_the_loop_is_checked_with_the_courses_update_and_the_learners_is_put_back():
+    namespace = notebook_namespace()
+    ascent = next(code for _, mistake, code in WRONG if mistake == "gradient_ascent")
+    exec(ascent, namespace)  # noqa: S102 (a wrong update of the learner's)
+    own = namespace["update_parameters"]
+    loop = dict(SOLVED)["nn_model"]
+    _, result = judge("nn_model", loop, namespace)
+    assert result.passed, str(result)
+    assert namespace["update_parameters"] is own
+    del namespace["update_parameters"]  # not defined at all: the loop still runs, and is checked
+    _, result = judge("nn_model", loop, namespace)
+    assert result.passed and "update_parameters" not in namespace, str(result)
+
+
+def test_a_loop_that_returns_only_the_parameters_is_told_costs_are_missing():
+    code = dict(SOLVED)["nn_model"].replace("return parameters, costs", "return parameters")
+    # the course's nn_model returns the parameters alone: the check says what is missing
+    _, result = judge("nn_model", code)
+    assert not result.passed and "tuple" not in str(result)
+    code = dict(SOLVED)["nn_model"].replace("return parameters, costs", "return costs, parameters")
+    _, result = judge("nn_model", code)
+    assert not result.passed
+
+
+# ---------------------------------------------------------------- the best straight line
+
+
+@pytest.mark.parametrize(
+    "name, accuracy",
+    [("flower", 0.6875), ("moons", 0.875), ("circles", 0.66), ("xor", 0.7125)],
+)
+def test_best_line_is_the_best_a_ten_times_finer_search_finds(name, accuracy):
+    X, Y = load_dataset(name)
+    model, found = best_line(X, Y)
+    assert found == accuracy  # what notebook 07 prints
+    assert np.mean(predict_logistic(model, X) == Y) == found  # the model predicts what it counts
+    assert best_line(X, Y, directions=3600)[1] == found  # 0.1 degree apart: nothing better
+    logistic, _ = logistic_regression(X, Y)
+    assert np.mean(predict_logistic(logistic, X) == Y) <= found
+
+
+def test_best_line_separates_what_a_line_separates():
+    rng = np.random.default_rng(0)
+    X = rng.standard_normal((2, 50))
+    Y = (X[0] - 0.5 * X[1] > 0.2).astype(float)[None]
+    assert best_line(X, Y)[1] == 1.0
+    assert best_line(X, 1 - Y)[1] == 1.0  # either class on either side
