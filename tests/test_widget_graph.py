@@ -156,3 +156,19 @@ def test_graph_needs_one_example_and_one_output():
         ShapeError, match=r"W2 has shape \(2, 3\) but the graph has one output unit"
     ):
         graph_values(two_outputs, X, np.ones((2, 1)))
+
+
+def test_the_title_and_the_legend_fit_in_the_fixed_margins():
+    """No constrained layout (it measured every text at each draw): the fixed margins must leave
+    room for the title above the nodes and the legend below them, inside the figure."""
+    explorer = GraphExplorer()
+    figure, ax = explorer.live.figure, explorer.live.figure.axes[0]
+    assert figure.get_layout_engine() is None
+    renderer = explorer.live.canvas.get_renderer()
+    inside, nodes = figure.bbox, ax.get_window_extent(renderer)
+    title = ax.title.get_window_extent(renderer)
+    legend = ax.get_legend().get_window_extent(renderer)
+    for extent in (title, legend):
+        assert inside.x0 <= extent.x0 and extent.x1 <= inside.x1
+        assert inside.y0 <= extent.y0 and extent.y1 <= inside.y1
+    assert title.y0 >= nodes.y1 - 1 and legend.y1 <= nodes.y0 + 1

@@ -40,6 +40,10 @@ VALUE_COLOR, GRAD_COLOR, LOCAL_COLOR = "black", "#c53030", "#2b6cb0"
 COLUMNS = {"x": 0.0, "z1": 2.2, "a1": 4.4, "z2": 6.6, "a2": 8.5, "L": 10.4}
 ROW_SPACING = 1.55
 NODE_WIDTH, NODE_HEIGHT = 1.15, 1.2
+# the figure's size and fixed margins (room for the title above, the legend below): a constrained
+# layout would measure every text of the graph again at each draw
+FIGSIZE = (11.0, 4.6)
+MARGINS = {"left": 0.005, "right": 0.995, "bottom": 0.085, "top": 0.93}
 
 
 def example_network() -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]:
@@ -334,7 +338,8 @@ class GraphExplorer(Explorer):
         self.dropdown = widgets.Dropdown(
             options=list(HIDDEN_ACTIVATIONS), value=activation, description="activation"
         )
-        figure = Figure(figsize=(11.0, 4.6), dpi=80, layout="constrained")
+        figure = Figure(figsize=FIGSIZE, dpi=80)
+        figure.subplots_adjust(**MARGINS)
         ax = figure.add_subplot()
         self.artists = draw_graph(ax, self.values[activation])
         self.live = LiveFigure(figure, animated=self.artists.texts())
