@@ -27,7 +27,10 @@ def dataset_names(data_dir: Path = DATA_DIR) -> list[str]:
 
 
 def load_dataset(name: str, data_dir: Path = DATA_DIR) -> tuple[np.ndarray, np.ndarray]:
-    """``(X, Y)`` of data set ``name``: ``X (2, m)`` float64, ``Y (1, m)`` uint8 labels 0/1.
+    """``(X, Y)`` of data set ``name``: ``X (2, m)`` and ``Y (1, m)``, labels 0.0/1.0, both float64.
+
+    The course's own loader gives ``Y`` as ``uint8``; as floats, ``-Y`` and ``1 - Y`` cannot wrap
+    around (``-np.uint8(1)`` is 255), a trap in a learner's own loss.
 
     Raises ``ValueError`` for an unknown name, ``FileNotFoundError`` for a missing file and
     ``ValueError`` when a file's SHA-256 differs from the manifest (a corrupt or edited file).
@@ -49,7 +52,7 @@ def load_dataset(name: str, data_dir: Path = DATA_DIR) -> tuple[np.ndarray, np.n
             f"expected {entry['sha256'][:12]}...); {REGENERATE}"
         )
     table = np.loadtxt(io.BytesIO(raw), delimiter=",", skiprows=1, ndmin=2)
-    return table[:, :2].T.copy(), table[:, 2:].T.astype(np.uint8)
+    return table[:, :2].T.copy(), table[:, 2:].T.copy()
 
 
 def load_planar_dataset() -> tuple[np.ndarray, np.ndarray]:
