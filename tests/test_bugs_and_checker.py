@@ -252,7 +252,7 @@ def learner(dZ1_line=None, m_rows=False):
         (
             learner(lambda W2, dZ2, A1, Z1: np.dot(W2.T, dZ2) * (A1**2 - 1)),
             "sign_of_g_prime",
-            "the right line is:  g1_prime = 1 - A1**2",
+            "you probably wrote: g1_prime = A1**2 - 1",
         ),
     ],
 )

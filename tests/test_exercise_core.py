@@ -223,3 +223,45 @@ def test_a_prediction_is_revealed_only_once_made(answer, starts, says):
 def test_a_numeric_prediction_is_compared_within_its_tolerance():
     p = Prediction("ratio", "q", 2 / 3, "because", "00_the_network", tolerance=0.02)
     assert p.reveal(0.67).passed and p.reveal("0.666").passed and not p.reveal(0.5).passed
+
+
+def test_a_named_mistake_never_prints_the_right_line():
+    """The solution only when asked for: the check names the mistake and the learner's line."""
+    text = str(EXERCISE.check(lambda W, x: np.sum(W @ x, axis=1, keepdims=True)))
+    assert "you probably wrote" in text and "(1 / m)" not in text and "right line" not in text
+
+
+def test_results_in_the_wrong_order_are_named():
+    pair = Exercise(
+        name="pair",
+        title="two results",
+        reference=lambda W, x: (W @ x, x.sum()),
+        problems=problems,
+        outputs=("Wx", "total"),
+        notebook="00_the_network",
+        returns="tuple",
+    )
+    text = str(pair.check(lambda W, x: (x.sum(), W @ x)))
+    assert "it is total: the results are in the wrong order; return Wx, total" in text
+
+
+def test_zeros_get_their_own_pattern():
+    text = str(EXERCISE.check(lambda W, x: np.zeros((W.shape[0], 1))))
+    assert "it is zero everywhere" in text
+
+
+@pytest.mark.parametrize("answer", ["2/3", "0.667", 2 / 3, "(1 - 1/3)"])
+def test_a_number_may_be_written_as_an_expression(answer):
+    p = Prediction("ratio", "q", 2 / 3, "because", "00_the_network", tolerance=0.01)
+    assert p.reveal(answer).passed
+
+
+def test_a_word_for_a_number_is_not_taken_as_an_answer():
+    p = Prediction("ratio", "q", 2 / 3, "because", "00_the_network")
+    result = p.reveal("two thirds")
+    assert not result.finished and "write a number" in str(result)
+
+
+def test_a_shape_may_be_a_list_or_a_tuple():
+    p = Prediction("shape", "q", "(4, 400)", "because", "00_the_network")
+    assert p.reveal([4, 400]).passed and p.reveal((4, 400)).passed and p.reveal("(4,400)").passed

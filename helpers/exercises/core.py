@@ -22,6 +22,7 @@ list, wrong shapes, code that raises or never ends (stopped after ``time_limit``
 
 from __future__ import annotations
 
+import ast
 import itertools
 import math
 import re
@@ -42,7 +43,7 @@ from ..gradcheck import GOOD, relative_error
 from ..mistakes import assignments, feeding, with_lines
 
 WIDTH = 92  # a notebook cell shows about 95 characters; longer prose is wrapped
-CODE_LABELS = ("you probably wrote:", "the right line is:", "in the line:")  # code is never wrapped
+CODE_LABELS = ("you probably wrote:", "in the line:")  # lines of code are never wrapped
 SOLUTIONS = Path(__file__).resolve().parents[2] / "solutions"
 
 
@@ -552,8 +553,19 @@ class Exercise:
                     verdict.mistakes = tuple(matches)
                     break
             else:
-                verdict.hint = self._pattern(
-                    {i: (a, references[i][key]) for i, a in compared.items()}
+                others = [
+                    other
+                    for other in self.outputs
+                    if other != key
+                    and all(
+                        _agree(a, references[i][other], self.tolerance) for i, a in compared.items()
+                    )
+                ]
+                verdict.hint = (
+                    f"it is {others[0]}: the results are in the wrong order; "
+                    f"return {', '.join(self.outputs)}"
+                    if others
+                    else self._pattern({i: (a, references[i][key]) for i, a in compared.items()})
                 )
         return verdict
 
@@ -569,6 +581,8 @@ class Exercise:
             factors = {i: float(np.vdot(r, a) / np.vdot(r, r)) for i, (a, r) in pairs.items()}
             if all(_agree(a, factors[i] * r) for i, (a, r) in pairs.items()):
                 values = list(factors.values())
+                if all(abs(f) < 1e-9 for f in values):
+                    return "it is zero everywhere: a factor that should not be there is 0?"
                 if all(abs(f + 1) < 1e-9 for f in values):
                     return "it has the wrong sign: look for a minus sign that is missing or extra"
                 for fact, words in (("m", "m times too large: a 1/m is missing"),):
@@ -580,7 +594,9 @@ class Exercise:
                 if all(
                     abs(factors[i] * problems[i].facts.get("m", math.nan) - 1) < 1e-9 for i in pairs
                 ):
-                    return "it is m times too small: 1/m is applied twice"
+                    return (
+                        "it is m times too small: a 1/m where none belongs (or 1/m applied twice)"
+                    )
                 if all(abs(f - values[0]) <= 1e-9 * abs(values[0]) for f in values):
                     return f"it is {values[0]:.4g} times the right result: a constant factor is off"
         right_where = {
@@ -597,9 +613,10 @@ class Exercise:
         right_on = [problems[i].label for i, (a, r) in pairs.items() if _agree(a, r)]
         if right_on:
             wrong_on = [problems[i].label for i, (a, r) in pairs.items() if not _agree(a, r)]
-            return (
-                f"it is right on {'; '.join(right_on)} but wrong on {'; '.join(wrong_on)}: "
-                "what differs between them?"
+            return "\n".join(
+                ["what differs between the problems where it is right and where it is wrong?"]
+                + [f"  right on: {label}" for label in right_on]
+                + [f"  wrong on: {label}" for label in wrong_on]
             )
         return ""
 
@@ -640,21 +657,6 @@ class Exercise:
                 details.append(
                     "    (a product or a sum whose shapes do not fit: "
                     "compare each @, * and .T with the shapes of its operands)"
-                )
-            pattern = [type(o.error) for o in outcomes]
-            same = [
-                m.title
-                for m, mistake_outcomes in self._gallery("singles").values()
-                if [type(o.error) if o.error is not None else None for o in mistake_outcomes]
-                == [
-                    p if o.error is not None else None
-                    for p, o in zip(pattern, outcomes, strict=True)
-                ]
-            ]
-            if same and not any(v.mistakes for v in verdicts.values()):
-                details.append(
-                    f"    the same {self.problem_word} make these known mistakes raise the same "
-                    "error: " + ", ".join(same)
                 )
         if wrong_kind:
             problem, outcome = wrong_kind[0]
@@ -704,7 +706,10 @@ class Exercise:
                 f"{self.problem_word}."
             )
         else:
-            headline = f"Wrong: {name} does not return {self._expected()}."
+            kinds = {_kind(o.value) for _, o in wrong_kind}
+            headline = (
+                f"Wrong: {name} returned {' or '.join(sorted(kinds))}; expected {self._expected()}."
+            )
         return CheckResult(True, False, headline, verdicts, details)
 
     def _expected(self) -> str:
@@ -732,7 +737,7 @@ class Exercise:
             transposed = "transpose" in note and "transpose" in verdict.hint  # say it once
             lines += [f"       {note}"] if note and not transposed else []
         for mistake in verdict.mistakes[:2]:
-            wrong_line, right_line = self._fix(mistake, key)
+            wrong_line, _ = self._fix(mistake, key)
             if mistake.name in explained:
                 lines.append(
                     f"       the same mistake as {explained[mistake.name]} ({mistake.title})"
@@ -748,19 +753,15 @@ class Exercise:
             ]
             explained.update(dict.fromkeys(mistake.description.splitlines(), key))
             if wrong_line:
-                lines += [
-                    _code("you probably wrote", wrong_line),
-                    _code("the right line is", right_line),
-                ]
+                lines.append(_code("you probably wrote", wrong_line))
         if verdict.hint in explained:
             lines.append(f"       the same pattern as {explained[verdict.hint]}")
         elif verdict.hint:
             explained[verdict.hint] = key
-            lines.append(f"       {verdict.hint}")
+            lines += [f"       {line}" for line in verdict.hint.splitlines()]
         elif not verdict.mistakes and verdict.status == "wrong values":
             lines.append(
-                "       it matches none of the known mistakes: "
-                "compare it line by line with the formulas"
+                f"       it matches none of the known mistakes; ex.{self.name}.hint() gives a hint"
             )
         return lines
 
@@ -852,12 +853,20 @@ class Prediction:
                 "Not answered yet: write your prediction in the cell above "
                 "(replace the ...), run it, then run this cell again.",
             )
-        choices = f" Answer one of: {', '.join(map(repr, self.choices))}." if self.choices else ""
-        if self.choices and not any(_equal(prediction, c, self.tolerance) for c in self.choices):
+        known = any(_equal(prediction, c, self.tolerance) for c in (*self.choices, *self.wrong))
+        if not isinstance(self.answer, str) and _as_number(prediction) is None and not known:
             return CheckResult(
                 False,
                 False,
-                f"Not answered yet: {prediction!r} is not one of the answers.{choices}",
+                f"Not answered yet: {prediction!r} does not read as a number; write a number "
+                "(such as 0.5, 2/3 or log(2)).",
+            )
+        if self.choices and not any(_equal(prediction, c, self.tolerance) for c in self.choices):
+            choices = ", ".join(map(repr, self.choices))
+            return CheckResult(
+                False,
+                False,
+                f"Not answered yet: {prediction!r} is not one of the answers: {choices}.",
             )
         if _equal(prediction, self.answer, self.tolerance):
             return CheckResult(True, True, _wrap_text(f"Right: {self.answer!r}. {self.why}"))
@@ -877,16 +886,68 @@ class Prediction:
         print(read_solution(self.notebook, self.name))
 
 
-def _equal(a: object, b: object, tolerance: float) -> bool:
-    """Strings compare without case and spaces; a number (or a string that reads as one) compares
-    within ``tolerance``, relative."""
-    if isinstance(b, str):
-        return re.sub(r"\s", "", str(a)).lower() == re.sub(r"\s", "", b).lower()
+_FUNCTIONS = {"log": math.log, "ln": math.log, "exp": math.exp, "sqrt": math.sqrt}
+_CONSTANTS = {"pi": math.pi, "e": math.e}
+
+
+def _as_number(value: object) -> float | None:
+    """``value`` as a number: a number, or a string such as ``"0.67"``, ``"2/3"``, ``"log 2"``,
+    ``"1 - 1/e"`` (arithmetic, log, ln, exp, sqrt, pi, e); ``None`` if it is not one."""
+    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, str):
+        return None
+    text = re.sub(r"\b(log|ln|exp|sqrt)\s+([\d.]+)", r"\1(\2)", value.strip())
+
+    def evaluate(node: ast.AST) -> float:
+        if isinstance(node, ast.Expression):
+            return evaluate(node.body)
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
+            return float(node.value)
+        if isinstance(node, ast.Name) and node.id in _CONSTANTS:
+            return _CONSTANTS[node.id]
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.UAdd, ast.USub)):
+            return evaluate(node.operand) * (-1 if isinstance(node.op, ast.USub) else 1)
+        operators = {
+            ast.Add: float.__add__,
+            ast.Sub: float.__sub__,
+            ast.Mult: float.__mul__,
+            ast.Div: float.__truediv__,
+            ast.Pow: float.__pow__,
+        }
+        if isinstance(node, ast.BinOp) and type(node.op) in operators:
+            return operators[type(node.op)](evaluate(node.left), evaluate(node.right))
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in _FUNCTIONS
+            and len(node.args) == 1
+        ):
+            return _FUNCTIONS[node.func.id](evaluate(node.args[0]))
+        raise ValueError("not a number")
+
     try:
-        x, y = float(a), float(b)
-    except (TypeError, ValueError):
-        return False
-    return abs(x - y) <= tolerance * max(abs(y), 1e-300)
+        return float(evaluate(ast.parse(text, mode="eval")))
+    except (SyntaxError, ValueError, TypeError, ZeroDivisionError, OverflowError, RecursionError):
+        return None
+
+
+def _text(value: object) -> str:
+    """``value`` as text to compare: no spaces, lower case, no quotes; a tuple or list is written
+    ``(a,b)`` (so ``[4, 400]`` equals ``"(4, 400)"``)."""
+    if isinstance(value, (tuple, list)):
+        value = "(" + ",".join(_text(v) for v in value) + ")"
+    text = re.sub(r"[\s'\"]", "", str(value)).lower()
+    return "(" + text[1:-1] + ")" if text.startswith("[") and text.endswith("]") else text
+
+
+def _equal(a: object, b: object, tolerance: float) -> bool:
+    """Strings (and tuples) compare as text without case, spaces or quotes; a number (or a string
+    that reads as one) compares within ``tolerance``, relative."""
+    if isinstance(b, (str, tuple, list)):
+        return _text(a) == _text(b)
+    x, y = _as_number(a), _as_number(b)
+    return x is not None and y is not None and abs(x - y) <= tolerance * max(abs(y), 1e-300)
 
 
 def _wrap_text(text: str) -> str:
