@@ -8,9 +8,11 @@ The reference, with the course's names::
 Beside it, one module per concern: activations with their derivatives (:mod:`helpers.activations`),
 input checks (:mod:`helpers.validation`), gradient checking (:mod:`helpers.gradcheck`), the shipped
 data sets (:mod:`helpers.data`), logistic regression (:mod:`helpers.logistic`), the L-layer network
-in the course's Week 4 names (:mod:`helpers.deep`), the gallery of classic backprop bugs
-(:mod:`helpers.bugs`) and the exercise checker that names them (:mod:`helpers.checker`), plots
-(:mod:`helpers.plots`) and widgets (:mod:`helpers.widgets`).
+in the course's Week 4 names (:mod:`helpers.deep`), a tiny reverse-mode autodiff engine
+(:mod:`helpers.autodiff`), mistakes written as changed lines of the reference
+(:mod:`helpers.mistakes`), the gallery of classic backprop bugs (:mod:`helpers.bugs`), the
+learner's exercises and their checks (:mod:`helpers.exercises`, with the backward pass's in
+:mod:`helpers.checker`), plots (:mod:`helpers.plots`) and widgets (:mod:`helpers.widgets`).
 """
 
 from .activations import ACTIVATIONS, Activation, get_activation, sigmoid
