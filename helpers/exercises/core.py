@@ -628,8 +628,15 @@ class Exercise:
         for key in right:
             suspects -= feeding(source, key)
         order = list(table)
-        lines = [self.show(table[n][0]) for n in sorted(suspects & set(table), key=order.index)]
-        return [line for line in dict.fromkeys(lines) if line]  # once each; "" = not the learner's
+        shown = [self.show(table[n][0]) for n in sorted(suspects & set(table), key=order.index)]
+        # Each formula line by the name it computes (its text would give the answer away); lines
+        # that unpack several inputs at once are not formulas; "" = a line the learner has not.
+        names = [
+            line.split(" = ", 1)[0] if " = " in line else "the returned value"
+            for line in shown
+            if line and "," not in line.split(" = ", 1)[0]
+        ]
+        return list(dict.fromkeys(names))
 
     # ------------------------------------------------------------ the report
 
@@ -680,9 +687,11 @@ class Exercise:
                 details.append(
                     f"  {_join(right)} {'is' if len(right) == 1 else 'are'} right, so the mistake "
                     f"is in a line that only {_join(wrong)} "
-                    f"depend{'s' if len(wrong) == 1 else ''} on:"
+                    f"depend{'s' if len(wrong) == 1 else ''} on: the line of "
+                    + " or ".join(
+                        [", ".join(suspects[:-1]), suspects[-1]] if len(suspects) > 1 else suspects
+                    )
                 )
-                details += [f"       {line}" for line in suspects]
         changed = sorted({c for o in outcomes for c in o.changed})
         if changed:
             details.append(
@@ -736,7 +745,7 @@ class Exercise:
             lines = [f"  {key:<4} WRONG: {problem}{where}"]
             transposed = "transpose" in note and "transpose" in verdict.hint  # say it once
             lines += [f"       {note}"] if note and not transposed else []
-        for mistake in verdict.mistakes[:2]:
+        for mistake in self._attributed(verdict.mistakes[:2], key):
             wrong_line, _ = self._fix(mistake, key)
             if mistake.name in explained:
                 lines.append(
@@ -765,22 +774,34 @@ class Exercise:
             )
         return lines
 
+    def _attributed(self, mistakes: Sequence[Mistake], key: str) -> list[Mistake]:
+        """``mistakes`` for output ``key``: of two mistakes made at once, only those whose changed
+        lines ``key`` depends on (a missing keepdims is not told for dW1)."""
+        by_name = {m.name: m for m in self.mistakes}
+        found: list[Mistake] = []
+        for mistake in mistakes:
+            parts = [by_name[n] for n in mistake.name.split("+") if n in by_name]
+            feeding_parts = [m for m in parts if self._changed_lines(m, key)]
+            if "+" in mistake.name and 0 < len(feeding_parts) < len(parts):
+                found += feeding_parts
+            else:
+                found.append(mistake)
+        return list({m.name: m for m in found}.values())
+
     def _fix(self, mistake: Mistake, key: str) -> tuple[str, str]:
         """``(wrong, right)``: the changed lines that output ``key`` depends on, both as the learner
         writes them (through ``show``)."""
-        if not mistake.lines:
-            return "", ""
+        pairs = self._changed_lines(mistake, key) or [(w, r) for r, w in mistake.lines.items()]
+        return "\n".join(self.show(w) for w, _ in pairs), "\n".join(self.show(r) for _, r in pairs)
+
+    def _changed_lines(self, mistake: Mistake, key: str) -> list[tuple[str, str]]:
+        """``(wrong, right)`` for each line ``mistake`` changes that output ``key`` depends on."""
         source = self.source or self.reference
         table = assignments(source)
-        feeds = (
-            {table[n][0] for n in feeding(source, key) if n in table}
-            if key in table
-            else set(table)
-        )
-        pairs = [(w, r) for r, w in mistake.lines.items() if r in feeds] or list(
-            (w, r) for r, w in mistake.lines.items()
-        )
-        return "\n".join(self.show(w) for w, _ in pairs), "\n".join(self.show(r) for _, r in pairs)
+        if key not in table:
+            return [(w, r) for r, w in mistake.lines.items()]
+        feeds = {table[n][0] for n in feeding(source, key) if n in table}
+        return [(w, r) for r, w in mistake.lines.items() if r in feeds]
 
 
 def _output(exercise: Exercise, outcome: Outcome, key: str) -> np.ndarray | None:
