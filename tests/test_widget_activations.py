@@ -6,12 +6,19 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from helpers import ACTIVATIONS, backward_propagation, forward_propagation, load_planar_dataset
+from helpers import (
+    ACTIVATIONS,
+    backward_propagation,
+    forward_propagation,
+    load_planar_dataset,
+    sigmoid,
+)
 from helpers.widgets.activations import (
     BINS,
     SCALES,
     Z_GRID,
     ActivationExplorer,
+    largest_g_prime,
     scaled_network,
     snapshot,
 )
@@ -59,7 +66,7 @@ def test_choosing_relu_redraws_every_panel_with_its_numbers(explorer):
     dA1 = parameters["W2"].T @ (A2 - Y)
     assert explorer.describe() == (
         f"relu, scale 1: mean g'(Z1) = {np.mean(on):.3f}, "
-        f"{100 * np.mean(~on):.1f}% of g'(Z1) < 0.05, "
+        f"{100 * np.mean(~on):.1f}% of g'(Z1) saturated, "
         f"mean |dZ1| = {np.abs(dZ1).mean():.3g} (mean |dA1| = {np.abs(dA1).mean():.3g}), "
         f"||dW1|| = {norm_dW1:.3g}"
     )
@@ -128,7 +135,7 @@ def test_static_fallback_has_the_picture_and_the_numbers():
     assert bundle["image/png"].startswith("iVBOR")  # base64 of the PNG signature
     title, summary = bundle["text/plain"].splitlines()
     assert title == "Activation explorer (interactive: run the notebook to use it)"
-    assert summary.startswith("sigmoid, scale 0.01: mean g'(Z1) = 0.250, 0.0% of g'(Z1) < 0.05")
+    assert summary.startswith("sigmoid, scale 0.01: mean g'(Z1) = 0.250, 0.0% of g'(Z1) saturated")
 
 
 def _overlap(a, b) -> bool:
@@ -171,3 +178,25 @@ def test_no_text_or_legend_overlaps_another_or_the_data(explorer):
             (x, y0), (_, y1) = ax_bars.transData.transform([(i, 0), (i, height)])
             bar = type(bars_legend).from_extents(x - half_bar, y0, x + half_bar, y1)
             assert not _overlap(bar, bars_legend), (other, scale)
+
+
+def test_saturated_is_below_5_percent_of_each_activation_s_largest_g_prime(explorer):
+    """Sigmoid's g' never exceeds 1/4, so its entries count as saturated below 0.0125, the
+    others' below 0.05; the histogram's shaded strip follows the activation."""
+    assert [largest_g_prime(name) for name in ("sigmoid", "tanh", "relu", "softplus")] == [
+        0.25,
+        1.0,
+        1.0,
+        1.0,
+    ]
+    X, _ = load_planar_dataset()
+    parameters = scaled_network(2, 4, 3.0)
+    A1 = sigmoid(parameters["W1"] @ X + parameters["b1"])
+    explorer.slider.value = 3.0
+    for name, threshold, g_prime in (
+        ("sigmoid", 0.0125, A1 * (1 - A1)),
+        ("tanh", 0.05, 1 - np.tanh(parameters["W1"] @ X + parameters["b1"]) ** 2),
+    ):
+        explorer.dropdown.value = name
+        assert explorer.current.saturated == np.mean(g_prime < threshold)
+        assert explorer.saturated_span.get_width() == pytest.approx(threshold, rel=1e-15)

@@ -6,12 +6,16 @@ slider), ``W2, b2`` are fixed random weights. ``Z1 = s (W1 X + b1)`` does not de
 activation, so every activation sees the same ``Z1``; what changes is ``g'(Z1)`` and, through
 ``dZ1 = dA1 * g'(Z1)``, the size of ``dW1 = (1/m) dZ1 X^T``.
 
+An entry of ``g'(Z1)`` counts as *saturated* when it is below ``SATURATED`` (5 %) of that
+activation's largest ``g'`` (sigmoid: 1/4, the others: 1); for ReLU that means switched off.
+
 Everything is computed when the explorer is built (5 activations x 7 scales, one forward and
 backward pass each); a change of the dropdown or the slider only sets the data of existing artists.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import ipywidgets as widgets
@@ -26,11 +30,20 @@ from .base import Explorer, LiveFigure
 
 # 0.01: the course's initialisation; ~10: a trained tanh network
 SCALES = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
-SATURATED = 0.05  # g'(z) below this counts as saturated (or, for ReLU, switched off)
+SATURATED = 0.05  # g'(z) below this share of g's largest value: saturated (ReLU: switched off)
+WIDE = np.linspace(-40.0, 40.0, 8001)  # z = 0 on the grid; softplus' = sigma(40) = 1 in float64
 # histogram bins of g'(Z1); every g' of the registry lies in [0, 1]
 BINS = np.linspace(0.0, 1.0, 21)
 Z_GRID = np.linspace(-5.0, 5.0, 401)
 CHOSEN, OTHER = "#2b6cb0", "#bbbbbb"  # bar colours: the chosen activation, the others
+
+
+@functools.cache
+def largest_g_prime(activation: str) -> float:
+    """The largest value of the activation's ``g'`` (its supremum for softplus), read on a wide
+    grid of ``z``: 0.25 for sigmoid, 1 for tanh and the ReLU family."""
+    g1 = get_activation(activation)
+    return float(np.max(g1.g_prime(WIDE, g1.g(WIDE))))
 
 
 def scaled_network(n_x: int, n_h: int, scale: float, seed: int = 0) -> dict[str, np.ndarray]:
@@ -54,7 +67,7 @@ class Snapshot:
     scale: float
     g_prime_hist: np.ndarray  # fraction of the n_h * m entries of g'(Z1) in each bin of BINS
     mean_g_prime: float
-    saturated: float  # fraction of entries with g'(Z1) < SATURATED
+    saturated: float  # fraction of entries with g'(Z1) < SATURATED * the largest g'
     z1_band: tuple[float, float]  # 5th and 95th percentiles of Z1
     mean_abs_dA1: float
     mean_abs_dZ1: float
@@ -80,7 +93,7 @@ def snapshot(
         scale,
         counts / g_prime.size,
         float(g_prime.mean()),
-        float(np.mean(g_prime < SATURATED)),
+        float(np.mean(g_prime < SATURATED * largest_g_prime(g1))),
         (float(low), float(high)),
         float(np.abs(dA1).mean()),
         float(np.abs(dZ1).mean()),
@@ -113,6 +126,7 @@ class ActivationExplorer(Explorer):
         self.snapshots = {
             (name, s): snapshot(X, Y, name, s, n_h, seed) for name in self.names for s in SCALES
         }
+        self.largest = {name: largest_g_prime(name) for name in self.names}
         self.curves = {
             name: (g1.g(Z_GRID), g1.g_prime(Z_GRID, g1.g(Z_GRID)))
             for name, g1 in ACTIVATIONS.items()
@@ -131,9 +145,9 @@ class ActivationExplorer(Explorer):
         self.table = widgets.HTML()
         super().__init__(
             "Activation explorer",
-            "switch to sigmoid, then ReLU, and watch g'(Z1) and dW1; slide the scale "
-            "up to 10 (the size of a trained network's weights) and watch sigmoid "
-            "and tanh saturate",
+            "predict first (the cell above): with ReLU, as the scale goes from 0.01 to 10, "
+            "does the share of switched-off entries grow, stay or shrink? Then choose relu and "
+            "slide; then sigmoid and tanh, and watch them saturate",
             [self.dropdown, self.slider],
             [self.live.image, self.table],
             live_figure=self.live,
@@ -186,13 +200,13 @@ class ActivationExplorer(Explorer):
             alpha=0.8,
             label="share of the entries of g'(Z1)",
         )
-        ax_hist.axvspan(
+        self.saturated_span = ax_hist.axvspan(
             0,
             SATURATED,
             ymax=1 / top,
             color="#d7301f",
             alpha=0.15,
-            label=f"g' < {SATURATED}: saturated (ReLU: switched off)",
+            label=f"g' < {SATURATED:.0%} of its largest value: saturated",
         )
         ax_hist.set(
             xlim=(0, 1),
@@ -233,6 +247,7 @@ class ActivationExplorer(Explorer):
                 *self.bands,
                 self.name_text,
                 self.stairs,
+                self.saturated_span,
                 self.bars,
             ],
         )
@@ -252,6 +267,7 @@ class ActivationExplorer(Explorer):
             band.set_width(high - low)
         self.name_text.set_text(name)
         self.stairs.set_data(values=snap.g_prime_hist)
+        self.saturated_span.set_width(SATURATED * self.largest[name])
         heights = [self.snapshots[(other, scale)].norm_dW1 for other in self.names]
         self.bars.set_segments([[(i, 0), (i, h)] for i, h in enumerate(heights)])
         self.bars.set_color([CHOSEN if other == name else OTHER for other in self.names])
@@ -263,7 +279,10 @@ class ActivationExplorer(Explorer):
             ("activation, scale of W1 and b1", f"{s.activation}, {s.scale:g}"),
             ("90% of the Z1 values lie in", f"[{s.z1_band[0]:.2f}, {s.z1_band[1]:.2f}]"),
             ("mean g'(Z1)", f"{s.mean_g_prime:.3f}"),
-            (f"entries with g'(Z1) < {SATURATED}", f"{100 * s.saturated:.1f}%"),
+            (
+                f"saturated entries: g'(Z1) < {SATURATED:.0%} of its largest value",
+                f"{100 * s.saturated:.1f}%",
+            ),
             ("mean |dA1| (what reaches the hidden layer)", f"{s.mean_abs_dA1:.3g}"),
             ("mean |dZ1| = mean |dA1 * g'(Z1)|", f"{s.mean_abs_dZ1:.3g}"),
             ("||dW1||", f"{s.norm_dW1:.3g}"),
@@ -281,7 +300,7 @@ class ActivationExplorer(Explorer):
         s = self.current
         return (
             f"{s.activation}, scale {s.scale:g}: mean g'(Z1) = {s.mean_g_prime:.3f}, "
-            f"{100 * s.saturated:.1f}% of g'(Z1) < {SATURATED}, "
+            f"{100 * s.saturated:.1f}% of g'(Z1) saturated, "
             f"mean |dZ1| = {s.mean_abs_dZ1:.3g} "
             f"(mean |dA1| = {s.mean_abs_dA1:.3g}), ||dW1|| = {s.norm_dW1:.3g}"
         )
