@@ -561,9 +561,14 @@ class Exercise:
                         _agree(a, references[i][other], self.tolerance) for i, a in compared.items()
                     )
                 ]
-                verdict.hint = (
-                    f"it is {others[0]}: the results are in the wrong order; "
+                misplaced = (
+                    f"it is {others[0]}: stored under the wrong key"
+                    if self.returns == "dict"
+                    else f"it is {others[0]}: the results are in the wrong order; "
                     f"return {', '.join(self.outputs)}"
+                )
+                verdict.hint = (
+                    misplaced
                     if others
                     else self._pattern({i: (a, references[i][key]) for i, a in compared.items()})
                 )
