@@ -562,13 +562,12 @@ class Exercise:
                     )
                 ]
                 misplaced = (
-                    f"it is {others[0]}: stored under the wrong key"
+                    "stored under the wrong key"
                     if self.returns == "dict"
-                    else f"it is {others[0]}: the results are in the wrong order; "
-                    f"return {', '.join(self.outputs)}"
+                    else f"the results are in the wrong order; return {', '.join(self.outputs)}"
                 )
                 verdict.hint = (
-                    misplaced
+                    f"it is {others[0]}: {misplaced}"
                     if others
                     else self._pattern({i: (a, references[i][key]) for i, a in compared.items()})
                 )
@@ -637,7 +636,7 @@ class Exercise:
         # Each formula line by the name it computes (its text would give the answer away); lines
         # that unpack several inputs at once are not formulas; "" = a line the learner has not.
         names = [
-            line.split(" = ", 1)[0] if " = " in line else "the returned value"
+            line.split(" = ", 1)[0].split(":")[0] if " = " in line else "the returned value"
             for line in shown
             if line and "," not in line.split(" = ", 1)[0]
         ]
