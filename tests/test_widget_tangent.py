@@ -1,5 +1,6 @@
 """Headless test of notebook 01's tangent explorer: the tangent's slope is a - y, for every z and
-both labels."""
+both labels; the wrong side of the label is shaded, every point has a legend entry, and the header
+says what to do, not what the learner will see."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import numpy as np
 import pytest
 
 from helpers import sigmoid
-from helpers.widgets.tangent import TangentExplorer
+from helpers.widgets.tangent import TANGENT_HALF_WIDTH, TangentExplorer, squared_error_dL_dz
 
 # The explorer measures the slope by centred differences (eps = 1e-6) of L(z) = log(1 + e^z) - y z:
 # truncation eps^2 |L'''| / 6 < 1e-13 (|L'''| <= 0.1), round-off ~1e-16 |L| / eps < 1e-9
@@ -44,7 +45,8 @@ def test_tangent_touches_the_curve_with_the_measured_slope():
     explorer = TangentExplorer()
     explorer.z_slider.value = 0.7
     ends_z, ends_L = explorer.tangent.get_data()
-    np.testing.assert_allclose(ends_z, [0.7 - 2, 0.7 + 2], rtol=0, atol=1e-15)
+    half = TANGENT_HALF_WIDTH
+    np.testing.assert_allclose(ends_z, [0.7 - half, 0.7 + half], rtol=0, atol=1e-15)
     np.testing.assert_allclose(np.diff(ends_L) / np.diff(ends_z), [explorer.slope], rtol=1e-12)
     # the tangent passes through (z, L(z))
     assert np.interp(0.7, ends_z, ends_L) == pytest.approx(explorer.L, rel=1e-12)
@@ -81,3 +83,51 @@ def test_describe_and_static_fallback():
     assert bundle["image/png"].startswith("iVBOR")  # base64 of the PNG signature
     title = bundle["text/plain"].splitlines()[0]
     assert title == "Tangent explorer (interactive: run the notebook to use it)"
+
+
+def test_squared_error_dL_dz_is_the_slope_of_the_squared_error():
+    """The formula notebook 01's exercise is checked against, against centred differences of the
+    squared error (a - y)^2 / 2 of a = sigma(z), written out here (h = 1e-6: truncation
+    h^2 |L_SE'''| / 6 < 1e-13, round-off ~1e-16 / h = 1e-10)."""
+    z = np.linspace(-6, 6, 13)
+    a = 1 / (1 + np.exp(-z))
+    h = 1e-6
+    plus, minus = 1 / (1 + np.exp(-(z + h))), 1 / (1 + np.exp(-(z - h)))
+    for y in (0.0, 1.0):
+        numeric = ((plus - y) ** 2 - (minus - y) ** 2) / (4 * h)
+        np.testing.assert_allclose(squared_error_dL_dz(a, y), numeric, rtol=0, atol=1e-9)
+
+
+@pytest.mark.parametrize("y, wrong_side", [(1, (-8.0, 0.0)), (0, (0.0, 8.0))])
+def test_the_wrong_side_of_the_label_is_shaded(y, wrong_side):
+    explorer = TangentExplorer(z=-2.0, y=1 - y)
+    png_before = explorer.live.png
+    explorer.y_toggle.value = y  # toggled: the shading follows the label
+    for ax in (explorer.ax_loss, explorer.ax_slope):
+        shaded = [patch for patch in ax.patches if patch.get_visible()]
+        assert len(shaded) == 1
+        left = shaded[0].get_x()
+        assert (left, left + shaded[0].get_width()) == wrong_side
+    assert explorer.live.png != png_before and explorer.live.image.value == explorer.live.png
+
+
+def test_every_point_and_the_shading_have_a_legend_entry():
+    explorer = TangentExplorer()
+    expected = {
+        explorer.ax_loss: {"tangent at $z$", r"$(z, \mathcal{L}(z))$", "wrong side for this y"},
+        explorer.ax_slope: {
+            "slope of the tangent",
+            "squared error's slope at z",
+            "wrong side for this y",
+        },
+    }
+    for ax, labels in expected.items():
+        texts = [text.get_text() for text in ax.get_legend().get_texts()]
+        assert labels <= set(texts) and len(set(texts)) == len(texts)  # each entry once
+
+
+def test_the_header_is_an_instruction_not_the_answer():
+    header = TangentExplorer().children[0].value
+    assert "set y to 0 and drag z to 5" in header
+    for answer_words in ("stays near", "vanish", "flatten", "+1", "-1"):
+        assert answer_words not in header

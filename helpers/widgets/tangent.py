@@ -9,7 +9,8 @@ For an output unit ``a = sigma(z)`` with label ``y``, notebook 01 derives the sl
 The explorer draws the cross-entropy ``L(z)`` with its tangent at the chosen ``z``, measures the
 tangent's slope by a centred finite difference and prints it beside ``a - y``. Its second plot shows
 both slopes for every ``z``: the squared error's vanishes where the output saturates on the wrong
-side, ``a - y`` does not.
+side (shaded), ``a - y`` does not. The colours are those of notebook 01's figure of both losses:
+cross-entropy ``C0`` (solid), squared error ``C1`` (dashed), the wrong side grey.
 """
 
 from __future__ import annotations
@@ -24,10 +25,11 @@ from ..network import losses_from_Z2
 from .base import Explorer, LiveFigure, number
 
 Z_RANGE = (-8.0, 8.0)
-TANGENT_HALF_WIDTH = 2.0  # the tangent is drawn over [z - 2, z + 2]
-TANGENT_COLOR = "#dd8a0b"
-SQUARED_ERROR_COLOR = "0.45"
-LOSS_COLOR = "#2b4c7e"
+TANGENT_HALF_WIDTH = 3.0  # the tangent is drawn over [z - 3, z + 3]
+LOSS_COLOR = "C0"  # the cross-entropy, as in notebook 01's figure of both losses
+SQUARED_ERROR_COLOR = "C1"  # the squared error, dashed
+TANGENT_COLOR = "C3"  # red: visible even where the tangent lies on the (straight) curve
+WRONG_SIDE_COLOR = "0.92"
 
 
 def cross_entropy_slope(z: np.ndarray, y: int) -> np.ndarray:
@@ -35,10 +37,10 @@ def cross_entropy_slope(z: np.ndarray, y: int) -> np.ndarray:
     return sigmoid(z) - y
 
 
-def squared_error_slope(z: np.ndarray, y: int) -> np.ndarray:
-    """``dL/dz = (a - y) a (1 - a)`` for the squared error ``(a - y)**2 / 2``, ``a = sigma(z)``;
-    shape of ``z``."""
-    a = sigmoid(z)
+def squared_error_dL_dz(a: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """``dL/dz = (a - y) a (1 - a)`` of the squared error ``L = (a - y)**2 / 2`` at
+    ``a = sigma(z)``, entry by entry: ``a`` any shape, ``y`` (0 or 1) of the same shape or a number.
+    Notebook 01's exercise ``dL_SE_dz`` is checked against this line."""
     return (a - y) * a * (1 - a)
 
 
@@ -69,9 +71,9 @@ class TangentExplorer(Explorer):
         self.readout = widgets.HTML()
         super().__init__(
             "Tangent explorer",
-            "set y to 0 and drag z to 5 to see the slope you predicted; then drag z across "
-            "the range for both labels: on the wrong side a - y stays near +1 or -1, while the "
-            "squared error's slope (grey) vanishes",
+            "set y to 0 and drag z to 5, the point of your prediction, and read the slope of the "
+            "tangent; then drag z across the whole range for both labels and compare the two "
+            "slopes on the right",
             [self.z_slider, self.y_toggle],
             [self.live.image, self.readout],
             live_figure=self.live,
@@ -85,11 +87,15 @@ class TangentExplorer(Explorer):
         figure.subplots_adjust(left=0.05, right=0.99, bottom=0.14, top=0.92, wspace=0.22)
         self.ax_loss, self.ax_slope = figure.subplots(1, 2)  # costs ~0.3 s to draw
         self.zs = np.linspace(*Z_RANGE, 321)
+        self.wrong_side = {}  # label y -> the shaded spans of its wrong side (left: y = 1)
         for ax in (self.ax_loss, self.ax_slope):
             ax.set_xlim(*Z_RANGE)
             ax.set_xlabel("$z$   ($a = \\sigma(z) > 1/2$ right of the dotted line)")
             ax.axhline(0.0, color="0.6", linewidth=0.8)
             ax.axvline(0.0, color="0.6", linewidth=0.8, linestyle=":")
+            for y, span in ((1, (Z_RANGE[0], 0.0)), (0, (0.0, Z_RANGE[1]))):
+                shade = ax.axvspan(*span, color=WRONG_SIDE_COLOR, label="wrong side for this y")
+                self.wrong_side.setdefault(y, []).append(shade)
         self.ax_loss.set_ylim(-0.4, 8.4)  # L(z) <= log(1 + e^8) = 8.0003 on [-8, 8]
         self.ax_slope.set_ylim(-1.1, 1.1)  # both slopes lie in [-1, 1]
         self.ax_loss.set_ylabel(r"$\mathcal{L}$")
@@ -101,7 +107,7 @@ class TangentExplorer(Explorer):
             self.zs, zeros, color=LOSS_COLOR, linewidth=2, label=r"cross-entropy $\mathcal{L}(z)$"
         )
         (self.tangent,) = self.ax_loss.plot(
-            [], [], "--", color=TANGENT_COLOR, linewidth=1.8, label="tangent at $z$"
+            [], [], "--", color=TANGENT_COLOR, linewidth=3, label="tangent at $z$"
         )
         (self.point,) = self.ax_loss.plot(
             [], [], "o", color="black", markersize=6, label=r"$(z, \mathcal{L}(z))$"
@@ -120,10 +126,17 @@ class TangentExplorer(Explorer):
         (self.slope_point,) = self.ax_slope.plot(
             [], [], "o", color=TANGENT_COLOR, markersize=6, label="slope of the tangent"
         )
-        (self.se_point,) = self.ax_slope.plot([], [], "o", color=SQUARED_ERROR_COLOR, markersize=5)
-        self.ax_loss.legend(loc="upper center", fontsize=8)
+        (self.se_point,) = self.ax_slope.plot(
+            [], [], "o", color=SQUARED_ERROR_COLOR, markersize=5, label="squared error's slope at z"
+        )
+        shade_loss, shade_slope = self.wrong_side[1]  # one legend entry for the shading
+        self.ax_loss.legend(
+            handles=[self.curve, self.tangent, self.point, shade_loss],
+            loc="upper center",
+            fontsize=8,
+        )
         self.ax_slope.legend(
-            handles=[self.slope_curve, self.se_curve, self.slope_point],
+            handles=[self.slope_curve, self.se_curve, self.slope_point, self.se_point, shade_slope],
             loc="upper left",
             fontsize=8,
         )
@@ -141,14 +154,18 @@ class TangentExplorer(Explorer):
         )
 
     def _relabel(self, change=None) -> None:
-        """The label ``y`` changed: new curves."""
+        """The label ``y`` changed: new curves, and the other side shaded (a static change: the
+        background of each label is drawn once, then restored)."""
         y = int(self.y_toggle.value)
+        for label, shades in self.wrong_side.items():
+            for shade in shades:
+                shade.set_visible(label == y)
         self.curve.set_ydata(losses_from_Z2(self.zs, y))
         self.slope_curve.set_ydata(cross_entropy_slope(self.zs, y))
-        self.se_curve.set_ydata(squared_error_slope(self.zs, y))
-        self._move()
+        self.se_curve.set_ydata(squared_error_dL_dz(sigmoid(self.zs), y))
+        self._move(full=True)
 
-    def _move(self, change=None) -> None:
+    def _move(self, change=None, full: bool = False) -> None:
         """``z`` changed: measure the slope, move the point and the tangent, print the numbers."""
         self.z, self.y = float(self.z_slider.value), int(self.y_toggle.value)
         z = np.array([self.z])
@@ -158,13 +175,13 @@ class TangentExplorer(Explorer):
             numerical_gradient(lambda z_: float(losses_from_Z2(z_, self.y)[0]), z)[0]
         )
         self.a_minus_y = float(cross_entropy_slope(z, self.y)[0])
-        self.squared_error_slope = float(squared_error_slope(z, self.y)[0])
+        self.squared_error_slope = float(squared_error_dL_dz(sigmoid(z), self.y)[0])
         ends = np.array([self.z - TANGENT_HALF_WIDTH, self.z + TANGENT_HALF_WIDTH])
         self.tangent.set_data(ends, self.L + self.slope * (ends - self.z))
         self.point.set_data(z, [self.L])
         self.slope_point.set_data(z, [self.slope])
         self.se_point.set_data(z, [self.squared_error_slope])
-        self.live.update()
+        self.live.update(full=full, key=self.y if full else None)
         self.readout.value = self._readout_html()
 
     def _readout_html(self) -> str:

@@ -44,29 +44,20 @@ def sigma_prime(a):
     return sigmoid(a) * (1 - sigmoid(a))
 
 
-# %% dL_dz: sign_of_dZ2
-def dL_dz(a, y):
-    return y - a
+# %% loss_in_z: through_a
+def loss_in_z(z, y):
+    a = sigmoid(z)
+    return -(y * np.log(a) + (1 - y) * np.log(1 - a))
 
 
-# %% dL_dz: squared_error_slope
-def dL_dz(a, y):
-    return (a - y) * a * (1 - a)
+# %% loss_in_z: sign_of_yz
+def loss_in_z(z, y):
+    return np.log(1 + np.exp(z)) + y * z
 
 
-# %% dL_dz: inner_derivative_in_product
-def dL_dz(a, y):
-    return (-y / a - (1 - y) / (1 - a)) * a * (1 - a)
-
-
-# %% dL_dz: expansion_sign_slip
-def dL_dz(a, y):
-    return -y - y * a + a - y * a
-
-
-# %% dL_dz: da_dz_left_out
-def dL_dz(a, y):
-    return -y / a + (1 - y) / (1 - a)
+# %% loss_in_z: z_of_log_1_minus_a_dropped
+def loss_in_z(z, y):
+    return y * np.log(1 + np.exp(-z)) + (1 - y) * np.log(1 + np.exp(-z))
 
 
 # %% bigger_gradient: squared_error
@@ -74,6 +65,27 @@ prediction = "squared error"
 
 # %% bigger_gradient: the_same
 prediction = "about the same"
+
+
+# %% dL_SE_dz: da_dz_left_out
+def dL_SE_dz(a, y):
+    return a - y
+
+
+# %% dL_SE_dz: half_forgotten
+def dL_SE_dz(a, y):
+    return 2 * (a - y) * a * (1 - a)
+
+
+# %% dL_SE_dz: sign_flipped
+def dL_SE_dz(a, y):
+    return (y - a) * a * (1 - a)
+
+
+# %% dL_SE_dz: tanh_derivative
+def dL_SE_dz(a, y):
+    return (a - y) * (1 - a**2)
+
 
 # %% tangent_slope: sign
 prediction = -1
