@@ -4,6 +4,9 @@ import numpy as np  # noqa: F401
 
 from helpers import sigmoid  # noqa: F401
 
+# %% separable
+separable = 0
+
 # %% Z1_shape
 Z1_shape = (4, 400)
 
@@ -25,3 +28,6 @@ def losses(A2, Y):
 
 # %% J_at_start
 J_at_start = np.log(2)
+
+# %% changes_with_m
+changes_with_m = {"X", "Y", "Z1", "A1", "Z2", "A2"}

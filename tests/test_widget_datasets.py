@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from helpers import load_dataset
 from helpers.widgets import DatasetExplorer
@@ -38,3 +39,19 @@ def test_a_dataset_shown_before_is_redrawn_from_its_cached_background():
     explorer.dropdown.value = "flower"
     assert explorer.live.png == flower_png  # same picture, now from the cached background
     assert set(explorer.live._backgrounds) == {"flower", "circles"}
+
+
+def test_equal_axes_and_a_legend_off_the_points():
+    """One unit is as long on both axes (a petal keeps its shape), and the legend sits right of
+    the axes, where it can hide no point of any data set (it used to cover xor's upper right)."""
+    explorer = DatasetExplorer()
+    for name in ("flower", "moons", "circles", "xor"):
+        explorer.dropdown.value = name
+        figure, ax = explorer.live.figure, explorer.ax
+        figure.canvas.draw()
+        (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+        box = ax.get_window_extent()
+        assert box.width / (x1 - x0) == pytest.approx(box.height / (y1 - y0), rel=1e-6), name
+        legend = ax.get_legend()
+        assert legend.get_window_extent().x0 > box.x1, name
+        assert all(text.get_fontsize() == 10 for text in legend.get_texts())

@@ -155,3 +155,20 @@ def test_table_fits_a_notebook_cell_at_the_largest_sizes():
         at = next(i for i, row in enumerate(rows) if f"<code>{step.formula}</code>" in row)
         inner = re.findall(rf"<span style='{INNER}'>(\d+)</span>", rows[at + 1])
         assert inner == ([str(step.left_shape[1])] * 2 if step.op == "@" else [])
+
+
+def test_the_biases_are_shown_with_the_products_they_are_added_to():
+    """With ``biases=True`` each forward product shows its bias, one column whatever m is."""
+    explorer = ShapeExplorer(backward=False, biases=True)
+    set_sizes(explorer, n_x=6, n_h=8, n_y=4, m=10)
+    text = explorer.describe()
+    assert "W1 (8, 6) @ X (6, 10) + b1 (8, 1)" in text
+    assert "W2 (4, 8) @ A1 (8, 10) + b2 (4, 1)" in text
+    assert "<b>+</b> b1 (8, 1)" in explorer.table.value
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", explorer.table.value)
+    for row in rows:  # still narrow enough for a notebook cell at the largest sizes
+        assert len(" ".join(html.unescape(re.sub(r"<[^>]+>", " ", row)).split())) <= 56
+    set_sizes(explorer, m=3)
+    assert "+ b1 (8, 1)" in explorer.describe() and "-> Z1 (8, 3)" in explorer.describe()
+    default = ShapeExplorer(backward=False).describe()  # off by default (notebook 03's table)
+    assert "@ X (2, 5) + b1" not in default and "@ X (2, 5)" in default

@@ -20,19 +20,18 @@ class DatasetExplorer(Explorer):
         self.dropdown = widgets.Dropdown(
             options=list(self.datasets), value=name, description="data set"
         )
-        figure = Figure(figsize=(4.8, 4.0), dpi=80)
-        figure.subplots_adjust(
-            left=0.13, right=0.97, bottom=0.12, top=0.92
-        )  # fixed: backgrounds are cached
+        figure = Figure(figsize=(5.6, 4.2), dpi=100)
+        # a fixed layout (the backgrounds are cached), the legend right of the axes, off the points
+        figure.subplots_adjust(left=0.11, right=0.78, bottom=0.12, top=0.92)
         self.ax = figure.add_subplot()
         X, Y = self.datasets[name]
         self.points = scatter_classes(self.ax, X, Y)
-        class_legend(self.ax, loc="upper right", fontsize=8)
+        class_legend(self.ax, loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=10)
         self.live = LiveFigure(figure, animated=[self.points])
         self.caption = widgets.HTML()
         super().__init__(
             "Data set explorer",
-            "pick a data set: which ones could a straight line separate?",
+            "pick each data set: could a straight line separate its two classes?",
             [self.dropdown],
             [self.live.image, self.caption],
             live_figure=self.live,
@@ -45,12 +44,21 @@ class DatasetExplorer(Explorer):
         X, Y = self.datasets[name]
         self.points.set_offsets(X.T)
         self.points.set_array(Y[0].astype(float))
-        margin = 0.3
-        self.ax.set_xlim(X[0].min() - margin, X[0].max() + margin)
-        self.ax.set_ylim(X[1].min() - margin, X[1].max() + margin)
+        self._equal_scale_limits(X, margin=0.3)
         self.ax.set_title(f"{name}: X {X.shape}, Y {Y.shape}")
         self.live.update(full=True, key=name)  # limits and title changed (drawn once per data set)
         self.caption.value = self.describe()
+
+    def _equal_scale_limits(self, X: np.ndarray, margin: float) -> None:
+        """Limits around ``X (2, m)`` (plus ``margin``) with one scale on both axes, so a petal
+        keeps its shape; the axes box stays where it is (its background is cached)."""
+        box, figure = self.ax.get_position(), self.live.figure
+        width, height = box.width * figure.get_figwidth(), box.height * figure.get_figheight()
+        low, high = X.min(axis=1) - margin, X.max(axis=1) + margin
+        per_inch = max((high[0] - low[0]) / width, (high[1] - low[1]) / height)
+        middle = (low + high) / 2
+        self.ax.set_xlim(middle[0] - per_inch * width / 2, middle[0] + per_inch * width / 2)
+        self.ax.set_ylim(middle[1] - per_inch * height / 2, middle[1] + per_inch * height / 2)
 
     def describe(self) -> str:
         X, Y = self.datasets[self.dropdown.value]

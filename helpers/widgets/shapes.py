@@ -96,6 +96,8 @@ class Step:
     right: str = ""
     right_shape: Shape | None = None
     impostor: Impostor | None = None
+    bias: str = ""  # a bias added to every column of the product (``biases=True``)
+    bias_shape: Shape | None = None
 
 
 def _operation(line: str) -> tuple[ast.expr, str, ast.expr | None]:
@@ -158,9 +160,11 @@ def network_steps(
     backward: bool = True,
     seed: int = 0,
     activation: str | Activation = "tanh",
+    biases: bool = False,
 ) -> list[Step]:
     """The forward (and backward) steps of an ``n_x -> n_h -> n_y`` network on ``m`` examples,
-    hidden ``activation``.
+    hidden ``activation``; with ``biases``, the forward products also show the bias that is added
+    to each of their columns (``+ b1 (n_h, 1)``).
 
     The backward steps are the reference's lines, each with the shapes of the arrays the reference
     computed (:func:`helpers.backward_propagation` with ``intermediates=True``); each product
@@ -181,6 +185,9 @@ def network_steps(
         ),
         Step("A2 = sigmoid(Z2)", "A2", c["A2"].shape, "Z2", c["Z2"].shape, "g"),
     ]
+    if biases:
+        for step, bias in ((steps[0], "b1"), (steps[2], "b2")):
+            step.bias, step.bias_shape = bias, p[bias].shape
     if not backward:
         return steps
     grads = backward_propagation(p, c, X, Y, g1, intermediates=True)
@@ -254,6 +261,8 @@ def _operands_cells(s: Step) -> list[str]:
         op, right = "", {"g": "<i>elementwise</i>", "sum": "<i>summed over the m columns</i>"}[s.op]
     else:
         op, right = s.op, f"{s.right} {_shape_html(s.right_shape, 0 if product else None)}"
+    if s.bias:
+        right += f" <b>+</b> {s.bias} {s.bias_shape}"
     return [left, f"<b>{op}</b>", right]
 
 
@@ -303,6 +312,8 @@ def steps_text(steps: list[Step]) -> str:
         operands = f"{s.left} {s.left_shape}"
         if s.right_shape:
             operands += f" {s.op} {s.right} {s.right_shape}"
+        if s.bias:
+            operands += f" + {s.bias} {s.bias_shape}"
         lines.append(f"{s.formula:<{width}} {operands:<36} -> {s.result} {s.result_shape}")
         if s.impostor is not None:
             verdict = s.impostor.verdict(s.result_shape)
@@ -314,7 +325,8 @@ class ShapeExplorer(Explorer):
     """Sliders for ``n_x, n_h, n_y, m``; a table of every step's shapes that follows them.
 
     With ``backward=True`` the table also runs the backward pass and, for each of its products, an
-    impostor (see :class:`Impostor`); ``activation`` is the hidden layer's.
+    impostor (see :class:`Impostor`); ``activation`` is the hidden layer's. With ``biases=True``
+    the forward products show the bias added to each of their columns.
     """
 
     def __init__(
@@ -325,8 +337,10 @@ class ShapeExplorer(Explorer):
         n_y: int = 1,
         m: int = 5,
         activation: str | Activation = "tanh",
+        biases: bool = False,
     ):
         self.backward = backward
+        self.biases = biases
         self.activation = get_activation(activation)
         self.sliders = {
             # four in a row fit a notebook cell (about 760 px) with room for each slider's track
@@ -371,7 +385,7 @@ class ShapeExplorer(Explorer):
 
     def _redraw(self, change=None) -> None:
         self.steps = network_steps(
-            **self.sizes(), backward=self.backward, activation=self.activation
+            **self.sizes(), backward=self.backward, activation=self.activation, biases=self.biases
         )
         self.table.value = steps_html(self.steps)
 

@@ -6,16 +6,31 @@ import numpy as np  # noqa: F401
 
 from helpers import sigmoid  # noqa: F401
 
+# %% separable: moons_looks_separable
+separable = 1
+
+# %% separable: all_of_them
+separable = 4
+
 # %% Z1_shape: examples_as_rows
 Z1_shape = (400, 4)
 
 # %% Z1_shape: one_example
-Z1_shape = (4, 1)
+Z1_shape = [4, 1]
 
 
 # %% forward: transposed_W1
 def forward(X, W1, b1, W2, b2):
     Z1 = W1.T @ X + b1
+    A1 = np.tanh(Z1)
+    Z2 = W2 @ A1 + b2
+    A2 = sigmoid(Z2)
+    return Z1, A1, Z2, A2
+
+
+# %% forward: elementwise_W1
+def forward(X, W1, b1, W2, b2):
+    Z1 = W1 * X + b1
     A1 = np.tanh(Z1)
     Z2 = W2 @ A1 + b2
     A2 = sigmoid(Z2)
@@ -58,6 +73,15 @@ def forward(X, W1, b1, W2, b2):
     return Z1, A1, Z2, A2
 
 
+# %% forward: elementwise_W2
+def forward(X, W1, b1, W2, b2):
+    Z1 = W1 @ X + b1
+    A1 = np.tanh(Z1)
+    Z2 = W2 * A1 + b2
+    A2 = sigmoid(Z2)
+    return Z1, A1, Z2, A2
+
+
 # %% forward: tanh_output
 def forward(X, W1, b1, W2, b2):
     Z1 = W1 @ X + b1
@@ -74,6 +98,11 @@ def forward(X, W1, b1, W2, b2):
     Z2 = W2 @ A1
     A2 = 1 / (1 + np.exp(-Z2))
     return Z1, A1, Z2, A2
+
+
+# %% losses: negated_unsigned
+def losses(A2, Y):
+    return -Y * np.log(A2) - (1 - Y) * np.log(1 - A2)
 
 
 # %% losses: label_ignored
@@ -96,6 +125,11 @@ def losses(A2, Y):
     return Y * np.log(A2) + (1 - Y) * np.log(1 - A2)
 
 
+# %% losses: log2
+def losses(A2, Y):
+    return -np.log2(np.where(Y == 1, A2, 1 - A2))
+
+
 # %% losses: averaged
 def losses(A2, Y):
     return -np.mean(np.log(np.where(Y == 1, A2, 1 - A2)))
@@ -106,3 +140,12 @@ J_at_start = 0.5
 
 # %% J_at_start: log_base_2
 J_at_start = 1.0
+
+# %% J_at_start: sign
+J_at_start = -0.69
+
+# %% changes_with_m: biases_too
+changes_with_m = {"X", "Y", "Z1", "A1", "Z2", "A2", "b1", "b2"}
+
+# %% changes_with_m: hidden_layer_only
+changes_with_m = ["X", "Z1", "A1"]
