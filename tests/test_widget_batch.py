@@ -8,7 +8,7 @@ import pytest
 
 from helpers import backward_propagation, forward_propagation
 from helpers.bugs import BUGS
-from helpers.widgets.batch import LEARNING_RATE, WEIGHTS, BatchExplorer
+from helpers.widgets.batch import LEARNING_RATE, WEIGHTS, BatchExplorer, math_name
 
 # mean of m numbers vs the same sum done by a matrix product: a few roundings of values of order 1
 EXACT = 1e-12
@@ -61,7 +61,7 @@ def test_every_weight_and_bias_follows_the_same_rule(explorer, weight):
     expected = gradient(explorer, slice(0, 12))["d" + name][row, column]
     assert explorer.vectorised == pytest.approx(expected, rel=EXACT, abs=EXACT)
     assert explorer.mean == pytest.approx(explorer.vectorised, rel=EXACT, abs=EXACT)
-    assert explorer.label.get_text() == f"w = {weight}"
+    assert explorer.label.get_text().startswith(f"w = {weight} = $")
     np.testing.assert_allclose(
         explorer.sum_curve.get_ydata(), np.cumsum(explorer.per_example[weight]), rtol=EXACT
     )
@@ -75,7 +75,9 @@ def test_example_picker_shows_that_examples_gradient(explorer):
     assert explorer.picked_value == pytest.approx(expected, rel=EXACT, abs=EXACT)
     assert tuple(explorer.picked.get_data()[0]) == (5,)
     assert tuple(explorer.picked.get_data()[1]) == (explorer.picked_value,)
-    assert f"dL(5)/dW1[0,0] = {expected:.4f}" in explorer.describe()
+    assert f"example j = 5 (y = {int(explorer.Y[0, 4])}): dL(5)/dw = {expected:.4f}" in (
+        explorer.describe()
+    )
 
 
 def test_example_picker_stays_inside_the_batch(explorer):
@@ -127,6 +129,11 @@ def test_a_misplaced_1_over_m_moves_the_diamond_off_the_mean(explorer, variant, 
     assert f"{-LEARNING_RATE * explorer.vectorised:.4f}" in explorer.numbers.value
     assert f"{-LEARNING_RATE * right:.4f}" in explorer.numbers.value
     assert f"1/m {variant}" in explorer.describe()
+    # the text shown without a kernel gives both steps too
+    assert f"-alpha * (backward pass) = {-LEARNING_RATE * explorer.vectorised:.4f}" in (
+        explorer.describe()
+    )
+    assert f"-alpha * dJ/dw = {-LEARNING_RATE * right:.4f}" in explorer.describe()
     if m == 1:  # one example: no 1/m to miss or to double
         assert explorer.vectorised == pytest.approx(explorer.mean, rel=EXACT, abs=EXACT)
 
@@ -147,7 +154,7 @@ def test_a_diamond_beyond_the_axis_shows_as_an_arrow_with_its_value(explorer):
     assert explorer.vectorised < low  # the sum of 30 gradients is off the per-example scale
     assert explorer.vector_mark.get_marker() == "v"
     assert low < explorer.vector_mark.get_ydata()[0] < high
-    assert f"dw = {explorer.vectorised:.2f}" in explorer.off_scale.get_text()
+    assert f"backward pass: {explorer.vectorised:.2f}" in explorer.off_scale.get_text()
     explorer.one_over_m.value = "once"
     assert explorer.vector_mark.get_marker() == "D" and explorer.off_scale.get_text() == ""
 
@@ -158,3 +165,26 @@ def test_switching_the_1_over_m_only_redraws_the_changing_artists(explorer, monk
     for variant in ("missing", "twice", "once"):
         explorer.one_over_m.value = variant
     assert full_draws == []
+
+
+@pytest.mark.parametrize(
+    "weight, name",
+    [("W1[0,0]", "W[1]_11"), ("W1[3,0]", "W[1]_41"), ("b1[0,0]", "b[1]_1"), ("W2[0,0]", "W[2]_11")],
+)
+def test_parameters_are_named_as_in_code_and_as_in_the_formulas(explorer, weight, name):
+    """Code counts from 0, the formulas from 1: both names are shown, side by side."""
+    assert math_name(weight) == name
+    assert (f"{weight} = {name}", weight) in explorer.weight.options
+    explorer.weight.value = weight
+    assert f"w = {weight} = {name}" in explorer.describe()
+
+
+def test_each_panel_has_its_own_legend_and_room_for_the_diamond_at_the_largest_m(explorer):
+    left = [t.get_text() for t in explorer.ax.get_legend().get_texts()]
+    right = [t.get_text() for t in explorer.ax_m.get_legend().get_texts()]
+    assert "current m" in right and "current m" not in left
+    assert "picked example" in left and "picked example" not in right
+    explorer.m_slider.value = explorer.max_m
+    diamond_x = explorer.vector_mark.get_xdata()[0]
+    assert explorer.ax.get_xlim()[1] - diamond_x >= 1  # not on the frame
+    assert explorer.ax_m.get_xlim()[1] - explorer.max_m >= 1

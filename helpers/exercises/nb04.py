@@ -1,11 +1,21 @@
-"""Notebook 04's exercises: dJ/dZ2 against the course's dZ2, dW and db of a layer from its dZ, and
-three predictions (the gradient check's error when 1/m is applied twice, the shape of ``b1 - 1.2 *
-db1`` when ``db1`` is flat, and where the batch explorer's diamond goes without the 1/m).
+"""Notebook 04's exercises: three functions and four predictions about where the 1/m goes.
 
-``dJ/dZ2`` is the reference's ``dZ2`` (:func:`helpers.network.backward_unchecked`) divided by
-``m``. ``dW`` and ``db`` are checked against :func:`helpers.deep.linear_backward_unchecked`, where
-each is one line (``dW = (1 / m) * dZ @ A_prev.T``, ``db = (1 / m) * np.sum(dZ, axis=1,
-keepdims=True)``); the mistakes are those lines changed.
+* ``dJ_dZ2(A2, Y)``: the gradient of the cost with respect to ``Z2``, both ``(n_y, m)``: the
+  reference's ``dZ2`` (:func:`helpers.network.backward_unchecked`) divided by ``m``.
+* ``dW_from_dJ_dZ(dJ_dZ, A_prev)``: ``dJ/dW`` of one layer from its true ``dJ/dZ (n, m)`` and its
+  input ``A_prev (n_prev, m)``; the result is ``(n, n_prev)``, no 1/m (it is inside ``dJ/dZ``).
+* ``db_from_dZ(dZ)``: ``db = dJ/db`` of one layer from the course's ``dZ (n, m)`` (no 1/m in it);
+  the result is the column ``(n, 1)``.
+* Predictions: what gradient descent does with the 1/m missing (``missing_descent``), the gradient
+  check's relative error with 1/m applied twice (``twice_error``), the shape of ``b1 - 1.2 * db1``
+  for a flat ``db1`` (``broadcast_shape``), and on which side of 0 the batch explorer's dots of the
+  examples with ``y = 1`` lie for ``b2`` (``b2_dots``).
+
+``dW`` and ``db`` are checked against :func:`helpers.deep.linear_backward_unchecked`, where each is
+one line (``dW = (1 / m) * dZ @ A_prev.T``, ``db = (1 / m) * np.sum(dZ, axis=1, keepdims=True)``):
+``dW_from_dJ_dZ`` feeds it ``dZ = m * dJ_dZ`` (the course's ``dZ``), so its line computes
+``dJ_dZ @ A_prev.T``. The mistakes are those lines changed; ``show`` prints a changed line as the
+learner writes it, in ``dJ_dZ``.
 """
 
 from __future__ import annotations
@@ -73,11 +83,12 @@ dJ_dZ2 = Exercise(
     like={"dJ/dZ2": "Z2"},
     show=lambda line: SHOWN.get(line, line),
     hints=(
-        "Nudge one entry, Z2[i, j] (output i of example j). Which of the m losses in "
-        "J = (1/m) sum_j L(j) does it move?",
-        "Only L(j) moves, and notebook 01 gives its slope: dL/dz = a - y. J carries that loss "
-        "with the weight 1/m.",
-        "So entry (i, j) is (A2[i, j] - Y[i, j]) / m; m counts the examples, the columns of Y.",
+        "Nudge one entry of Z2, output unit i of example j (Z2[i - 1, j - 1] in code, which "
+        "counts from 0). Which of the m losses in J = (1/m) sum_j L(j) does it move?",
+        "Only L(j) moves, and notebook 01 gives its slope in z: dL/dz = a - y. In J that loss "
+        "carries the weight 1/m.",
+        "So every entry is (a - y) / m, with a and y the same entry of A2 and Y; m counts the "
+        "examples, the columns of Y (Y.shape[1]).",
     ),
     mistakes=(
         Mistake(
@@ -95,16 +106,44 @@ dJ_dZ2 = Exercise(
             {"m = Y.shape[1]": "m = Y.shape[0]"},
         ),
         Mistake(
+            "divided_by_size",
+            "divided by Y.size = n_y m",
+            "J adds up the outputs of each example and averages the examples: divide by the "
+            "number of examples, m = Y.shape[1], not by the number of entries Y.size",
+            {"m = Y.shape[1]": "m = Y.size"},
+        ),
+        Mistake(
             "sign_flipped",
             "wrong sign",
             "the slope of the loss is a - y (01): y - a points uphill",
             {RIGHT_LINE: "return (Y - A2) / m"},
         ),
         Mistake(
+            "sigma_prime_again",
+            "sigma' applied again",
+            "a - y is already dL/da times sigma'(z) = a(1 - a): notebook 01's product simplified; "
+            "multiplying by A2 * (1 - A2) counts sigma' twice",
+            {RIGHT_LINE: "return (A2 - Y) * A2 * (1 - A2) / m"},
+        ),
+        Mistake(
+            "slope_in_A2",
+            "the slope in A2, not in Z2",
+            "-y/a + (1 - y)/(1 - a) is dL/da, notebook 01's first step; times da/dz = a(1 - a) "
+            "it becomes dL/dz = a - y",
+            {RIGHT_LINE: "return (-Y / A2 + (1 - Y) / (1 - A2)) / m"},
+        ),
+        Mistake(
+            "averaged_over_examples",
+            "averaged over the examples: one number per output",
+            "np.mean(..., axis=1) leaves one entry per output; the gradient has one entry per "
+            "entry of Z2, one column per example: each keeps its own a - y, weighted 1/m",
+            {RIGHT_LINE: "return np.mean(A2 - Y, axis=1, keepdims=True)"},
+        ),
+        Mistake(
             "averaged_to_one_number",
             "averaged into one number",
             "np.mean over the whole array gives one number; the gradient has one entry per "
-            "entry of Z2, shape (n_y, m)",
+            "entry of Z2",
             {RIGHT_LINE: "return np.mean(A2 - Y)"},
         ),
     ),
@@ -122,12 +161,14 @@ def _linear_backward_on(linear_backward: Callable, dZ, A_prev) -> tuple:
 
 
 def _dW_of(linear_backward: Callable) -> Callable:
-    """The learner's ``dW_from_dZ(dZ, A_prev)`` out of a ``linear_backward(dZ, cache)``."""
+    """The learner's ``dW_from_dJ_dZ(dJ_dZ, A_prev)`` out of a ``linear_backward(dZ, cache)``: it
+    is handed the course's ``dZ = m dJ/dZ``, ``m`` the columns of ``A_prev``."""
 
-    def dW_from_dZ(dZ, A_prev):
-        return _linear_backward_on(linear_backward, dZ, A_prev)[1]
+    def dW_from_dJ_dZ(dJ_dZ, A_prev):
+        m = np.shape(A_prev)[1]
+        return _linear_backward_on(linear_backward, m * np.asarray(dJ_dZ), A_prev)[1]
 
-    return dW_from_dZ
+    return dW_from_dJ_dZ
 
 
 def _db_of(linear_backward: Callable) -> Callable:
@@ -152,8 +193,9 @@ def _layers() -> list[tuple[np.ndarray, np.ndarray, dict]]:
 
 
 def _dW_problems() -> list[Problem]:
+    """``(dJ_dZ, A_prev)``: the true ``dJ/dZ`` is the course's ``dZ`` divided by ``m``."""
     return [
-        Problem(f"dZ {dZ.shape}, A_prev {A_prev.shape}", (dZ, A_prev), facts)
+        Problem(f"dJ_dZ {dZ.shape}, A_prev {A_prev.shape}", (dZ / facts["m"], A_prev), facts)
         for dZ, A_prev, facts in _layers()
     ]
 
@@ -162,58 +204,82 @@ def _db_problems() -> list[Problem]:
     return [Problem(f"dZ {dZ.shape}", (dZ,), facts) for dZ, _, facts in _layers()]
 
 
-dW_from_dZ = Exercise(
-    name="dW_from_dZ",
-    title="dW = dJ/dW of one layer, from dZ and A_prev",
+# a line of linear_backward (in the course's dZ = m dJ_dZ) -> as the learner writes it in dJ_dZ
+SUMS = "np.sum({}, axis=1, keepdims=True) @ np.sum(A_prev, axis=1, keepdims=True).T"
+MEANS = "np.mean({}, axis=1, keepdims=True) @ np.mean(A_prev, axis=1, keepdims=True).T"
+IN_DJ_DZ = {
+    "dW = (1 / m) * dZ @ A_prev.T / m": "dW = (1 / m) * dJ_dZ @ A_prev.T",
+    "dW = (1 / m) * A_prev @ dZ.T": "dW = A_prev @ dJ_dZ.T",
+    "dW = (1 / m) * dZ * A_prev.T": "dW = dJ_dZ * A_prev.T",
+    f"dW = (1 / m) * {SUMS.format('dZ')}": f"dW = {SUMS.format('dJ_dZ')}",
+    f"dW = (1 / m) * {MEANS.format('dZ')}": f"dW = {MEANS.format('dJ_dZ')}",
+}
+
+
+def _dW_mistake(name: str, title: str, description: str, wrong: str) -> Mistake:
+    """A mistake in the ``dW`` line, given by the learner's line in ``dJ_dZ`` (``IN_DJ_DZ``)."""
+    (line,) = (mine for mine, theirs in IN_DJ_DZ.items() if theirs == wrong)
+    return Mistake(name, title, description, {DW_LINE: line})
+
+
+dW_from_dJ_dZ = Exercise(
+    name="dW_from_dJ_dZ",
+    title="dJ/dW of one layer, from its dJ/dZ and A_prev",
     reference=_dW_of(linear_backward_unchecked),
     source=linear_backward_unchecked,
     wrap=_dW_of,
     problems=_dW_problems,
-    outputs=("dW",),
+    outputs=("dJ/dW",),
     notebook=NOTEBOOK,
-    argument_names=("dZ", "A_prev"),
-    like={"dW": "W"},
+    argument_names=("dJ_dZ", "A_prev"),
+    like={"dJ/dW": "W"},
+    show=lambda line: IN_DJ_DZ.get(line, line),
+    problem_word="layers",
     hints=(
-        "J is the mean of the m losses, so dW is the mean of the m per-example gradients "
-        "dL(j)/dW (section 1).",
-        "Notebook 03: one example's gradient is an outer product, dL(j)/dW = dz(j) a_prev(j)^T, "
-        "in NumPy np.outer(dZ[:, j], A_prev[:, j]), shape (n, n_prev) like W.",
-        "A loop adds them up and divides by m; the matrix product dZ @ A_prev.T does the same "
-        "sum, because the example index j is its inner index.",
+        "Take the output layer: z2_i(j) = sum_k W2_ik a1_k(j) + b2_i for each example j. In "
+        "which entries of Z2 does the weight W2_ik stand? Notebook 02: when a nudge reaches J "
+        "along several paths, the effects add up.",
+        "W2_ik stands in z2_i(j) of every example j, with slope a1_k(j); J's slope in that "
+        "entry is dJ/dZ2_ij. So dJ/dW2_ik = sum over j of dJ/dZ2_ij a1_k(j): in code "
+        "dJ_dZ[i - 1, j - 1] * A_prev[k - 1, j - 1], added up over j.",
+        "A sum over j of M[i, j] N[k, j] is the matrix product M @ N.T, whose inner index is j: "
+        "dJ_dZ @ A_prev.T, the shape of W. No 1/m: it is inside dJ_dZ already.",
     ),
     mistakes=(
-        Mistake(
-            "missing_one_over_m",
-            "1/m missing: a sum, not a mean",
-            "dZ A_prev^T adds up the m examples' gradients; dW = dJ/dW is their mean",
-            {DW_LINE: "dW = dZ @ A_prev.T"},
+        _dW_mistake(
+            "one_over_m_again",
+            "a 1/m where none belongs",
+            "dJ_dZ already carries the 1/m of J (section 2); the course's (1/m) dZ A_prev^T "
+            "divides its dZ, which is m dJ/dZ",
+            "dW = (1 / m) * dJ_dZ @ A_prev.T",
         ),
-        Mistake(
-            "one_over_m_twice",
-            "1/m applied twice",
-            "the mean of the per-example gradients already divides by m once",
-            {DW_LINE: "dW = (1 / m) * dZ @ A_prev.T / m"},
-        ),
-        Mistake(
+        _dW_mistake(
             "product_reversed",
             "the product the wrong way round",
-            "A_prev dZ^T is the transpose of dZ A_prev^T, shape (n_prev, n): row k of W belongs "
-            "to unit k of this layer, so dz comes first (np.outer(dz, a_prev))",
-            {DW_LINE: "dW = (1 / m) * A_prev @ dZ.T"},
+            "A_prev dJ_dZ^T is the transpose, shape (n_prev, n): row i of W belongs to unit i "
+            "of this layer, so dJ_dZ comes first",
+            "dW = A_prev @ dJ_dZ.T",
         ),
-        Mistake(
-            "wrong_m",
-            "m counts the rows of A_prev",
-            "A_prev.shape[0] is the number of units of the previous layer; the examples are the "
-            "columns, m = A_prev.shape[1]",
-            {M_LINE: "m = A_prev.shape[0]"},
+        _dW_mistake(
+            "product_of_sums",
+            "a product of sums, not a sum of products",
+            "the sum over the examples pairs each example's dJ/dz with its own a_prev; summing "
+            "each factor over the examples first pairs every example with every other",
+            f"dW = {SUMS.format('dJ_dZ')}",
         ),
-        Mistake(
+        _dW_mistake(
+            "product_of_means",
+            "a product of means, not a sum of products",
+            "the mean of the products of two factors is not the product of their means: each "
+            "example's dJ/dz must meet its own a_prev",
+            f"dW = {MEANS.format('dJ_dZ')}",
+        ),
+        _dW_mistake(
             "elementwise",
             "* instead of @",
-            "the elementwise product * does not add up over the examples; "
-            "the matrix product @ does",
-            {DW_LINE: "dW = (1 / m) * dZ * A_prev.T"},
+            "the elementwise product * does not add up over the examples; the matrix product @ "
+            "does",
+            "dW = dJ_dZ * A_prev.T",
         ),
     ),
 )
@@ -221,7 +287,7 @@ dW_from_dZ = Exercise(
 
 db_from_dZ = Exercise(
     name="db_from_dZ",
-    title="db = dJ/db of one layer, from dZ",
+    title="db = dJ/db of one layer, from the course's dZ",
     reference=_db_of(linear_backward_unchecked),
     source=linear_backward_unchecked,
     wrap=_db_of,
@@ -230,12 +296,14 @@ db_from_dZ = Exercise(
     notebook=NOTEBOOK,
     argument_names=("dZ",),
     like={"db": "b"},
+    problem_word="layers",
     hints=(
-        "b is added to every column, z(j) = W a_prev(j) + b, so dz(j)/db is 1 for every "
-        "example: dL(j)/db = dz(j), column j of dZ.",
-        "db = dJ/db is the mean of those m columns; the columns are axis 1 of dZ.",
-        "np.sum(dZ, axis=1) adds up each row but returns a flat (n,) array; "
-        "keepdims=True keeps the column (n, 1), the shape of b.",
+        "b is added to every column, z(j) = W a_prev(j) + b: z(j) moves one for one with b "
+        "(dz(j)/db = 1 for each unit), so dL(j)/db = dz(j), column j of dZ.",
+        "db = dJ/db is the mean of those m columns, since J is the mean of the losses; the "
+        "columns are axis 1 of dZ. The course's dZ has no 1/m: it goes here.",
+        "np.sum(dZ, axis=1) adds up each row but returns a flat (n,) array; keepdims=True keeps "
+        "the column (n, 1), the shape of b.",
     ),
     mistakes=(
         Mistake(
@@ -243,6 +311,13 @@ db_from_dZ = Exercise(
             "keepdims missing",
             "np.sum(..., axis=1) returns a flat (n,) array; keepdims=True keeps the column (n, 1)",
             {DB_LINE: "db = (1 / m) * np.sum(dZ, axis=1)"},
+        ),
+        Mistake(
+            "row_not_column",
+            "the right numbers, as a row",
+            "you averaged the right entries but returned a row (1, n); b is a column (n, 1), "
+            "one bias per unit: sum along axis=1 with keepdims=True, no transpose",
+            {DB_LINE: "db = (1 / m) * np.sum(dZ, axis=1, keepdims=True).T"},
         ),
         Mistake(
             "wrong_sum_axis",
@@ -264,6 +339,13 @@ db_from_dZ = Exercise(
             {DB_LINE: "db = np.sum(dZ, axis=1, keepdims=True)"},
         ),
         Mistake(
+            "m_counts_the_units",
+            "m = dZ.shape[0] or len(dZ): that counts the units",
+            "dZ.shape[0] (and len(dZ), the length of the first axis) is the number of units n, "
+            "the rows; the examples are the columns, m = dZ.shape[1]",
+            {M_LINE: "m = dZ.shape[0]"},
+        ),
+        Mistake(
             "one_over_m_twice",
             "1/m applied twice",
             "np.mean already divides by m",
@@ -282,18 +364,47 @@ db_from_dZ = Exercise(
 
 # ---------------------------------------------------------------- predictions
 
+missing_descent = Prediction(
+    name="missing_descent",
+    question="gradient descent with alpha = 1.2 on 400 examples, 1/m missing: what does J do?",
+    answer="rises",
+    why=(
+        "Without 1/m every gradient is the sum over the 400 examples, 400 times the mean, and "
+        "every step 400 times the step of the mean: as if alpha were 480. J is curved: its slope "
+        "changes along the way, and a step that long jumps past the bottom of the valley to a "
+        "higher point on the other side, where the slope is steeper and the next step longer. "
+        "The cells below measure how curved J is and where the limit lies."
+    ),
+    notebook=NOTEBOOK,
+    choices=("falls faster", "falls the same", "rises", "barely moves"),
+    wrong={
+        "falls faster": (
+            "A longer step helps only while the slope stays about the same along it; a step 400 "
+            "times too long goes far past the point where J stops falling."
+        ),
+        "falls the same": (
+            "The gradient points the right way, but it is 400 times as long, and so is the step "
+            "-alpha dW."
+        ),
+        "barely moves": (
+            "That is 1/m applied twice: steps 400 times too short. Missing, they are 400 times "
+            "too long."
+        ),
+    },
+)
+
 twice_error = Prediction(
     name="twice_error",
     question="the gradient check's relative error for m = 5 when 1/m is applied twice",
     answer=0.667,
     why=(
         "The extra 1/m in dZ2 scales dZ2, dZ1 and so every gradient by 1/m: the check compares "
-        "g/m with the right g. ||g - g/m|| / (||g|| + ||g/m||) = (1-1/m)/(1+1/m) = (m-1)/(m+1), "
-        "4/6 = 0.667 for m = 5, whatever g is."
+        "G/m with the right G. ||G/m - G|| / (||G/m|| + ||G||) = (1 - 1/m)/(1 + 1/m) = "
+        "(m - 1)/(m + 1), 4/6 = 0.667 for m = 5, whatever G is."
     ),
     notebook=NOTEBOOK,
     wrong={
-        0.8: "0.8 = 1 - 1/m is ||g - g/m|| / ||g||; the relative error divides by ||g|| + ||g/m||.",
+        0.8: "0.8 = 1 - 1/m is ||G/m - G|| / ||G||; the relative error divides by ||G/m|| + ||G||.",
         24 / 26: "24/26 would be a gradient m^2 = 25 times too small; dW and db keep only one "
         "extra 1/m: the one they always had is right.",
         0.2: "1/m = 0.2 is the factor on the gradient, not the relative error.",
@@ -320,21 +431,26 @@ broadcast_shape = Prediction(
     },
 )
 
-diamond = Prediction(
-    name="diamond",
-    question="with the 1/m missing, where does the vectorised dw (the diamond) go?",
-    answer="sum",
+b2_dots = Prediction(
+    name="b2_dots",
+    question="for w = b2[0,0], on which side of 0 are the dots of the examples with y = 1?",
+    answer="below 0",
     why=(
-        "Without 1/m the vectorised dw is dZ A_prev^T, the sum of the m per-example "
-        "gradients: m times their mean, on the purple dashed sum of the right panel."
+        "Each dot is dL(j)/db2 = dz2(j) = a2(j) - y(j): b2 moves z2 one for one (section 3) and "
+        "dL/dz = a - y (01). With y = 1 that is a2 - 1, negative, because a sigmoid's output "
+        "stays below 1; with y = 0 it is a2, positive. Their mean, db2, weighs the two classes "
+        "against each other."
     ),
     notebook=NOTEBOOK,
-    choices=("mean", "sum", "mean / m", "zero"),
+    choices=("above 0", "below 0", "both sides"),
     wrong={
-        "mean": "The dots and their mean do not move (one example has no 1/m to miss); "
-        "the diamond, the backward pass on all m at once, does.",
-        "mean / m": "That is 1/m applied twice: switch to 'twice' to see it.",
-        "zero": "The diamond shrinks towards zero when 1/m is applied twice, "
-        "not when it is missing.",
+        "above 0": (
+            "The dots above 0 are those of y = 0, where dL/db2 = a2 - 0 > 0; with y = 1 it is "
+            "a2 - 1."
+        ),
+        "both sides": (
+            "For y = 1 every dot is a2 - 1, and a sigmoid's a2 is strictly between 0 and 1, so "
+            "a2 - 1 is negative whatever the example."
+        ),
     },
 )

@@ -2,13 +2,17 @@
 
 For the first ``m`` examples of a fixed shuffle of the flower data, the explorer shows the
 per-example gradients ``dL(j)/dw`` of one parameter ``w`` (computed by the reference on each
-example alone, where its ``1/m`` is 1), their mean, and the vectorised gradient ``dw`` computed on
-the whole batch at once. A dropdown switches that vectorised gradient between the reference
-(``1/m`` once) and two mistakes of the bug gallery (:data:`helpers.bugs.BUGS`):
-``missing_one_over_m`` (``dw`` is the sum, ``m`` times the mean) and ``one_over_m_twice`` (``dw``
-is the mean divided by ``m``). With the reference, the diamond sits on the mean for every ``m``:
-``dW = (1/m) dZ A_prev^T`` *is* the mean. A second panel shows, as ``m`` grows, the mean settling,
-the sum growing, and the chosen vectorised gradient following one of them.
+example alone, where its ``1/m`` is 1), their mean, and the entry for ``w`` of a backward pass on
+the whole batch at once (the diamond). A dropdown switches that backward pass between the
+reference (``1/m`` once: the entry of ``dW``, ``dJ/dw``) and two mistakes of the bug gallery
+(:data:`helpers.bugs.BUGS`): ``missing_one_over_m`` (the sum, ``m`` times the mean) and
+``one_over_m_twice`` (the mean divided by ``m``). With the reference, the diamond sits on the mean
+for every ``m``: ``dW = (1/m) dZ A_prev^T`` *is* the mean. A second panel shows, as ``m`` grows,
+the mean settling, the sum growing, and the chosen backward pass following one of them.
+
+Parameters are named as in code, counted from 0 (``W1[0,0]``), and shown with the formulas' name,
+counted from 1 (``W[1]_11``); examples are counted from 1, as in the formulas (example ``j`` is
+column ``j - 1``).
 """
 
 from __future__ import annotations
@@ -36,6 +40,22 @@ BACKWARDS: Mapping[str, Callable] = {
 ONE_OVER_M_LABELS = (("once (right)", "once"), ("missing", "missing"), ("twice", "twice"))
 LEARNING_RATE = 1.2  # the course's alpha: the step on w is -LEARNING_RATE * dw
 MEAN_COLOR, SUM_COLOR, VECTOR_COLOR, PICK_COLOR = "#2f855a", "#805ad5", "black", "#dd6b20"
+
+
+def math_name(weight: str) -> str:
+    """The formulas' name of a parameter named as in code: ``"W1[3,0]"`` -> ``"W[1]_41"``,
+    ``"b2[0,0]"`` -> ``"b[2]_1"`` (units counted from 1; a bias has one index)."""
+    name, index = weight.split("[")
+    row, column = (int(i) + 1 for i in index.rstrip("]").split(","))
+    units = f"{row}" if name.startswith("b") else f"{row}{column}"
+    return f"{name[0]}[{name[1:]}]_{units}"
+
+
+def _mathtext(weight: str) -> str:
+    """``math_name`` typeset: ``$W^{[1]}_{41}$``."""
+    letter, rest = math_name(weight).split("[", 1)
+    layer, units = rest.split("]_")
+    return f"${letter}^{{[{layer}]}}_{{{units}}}$"
 
 
 def _limits(arrays, pad: float = 0.08) -> tuple[float, float]:
@@ -112,10 +132,11 @@ class BatchExplorer(Explorer):
             value=1, min=1, max=m, description="example j", continuous_update=True
         )
         self.weight = widgets.Dropdown(
-            options=WEIGHTS,
+            options=[(f"{w} = {math_name(w)}", w) for w in WEIGHTS],
             value=weight,
-            description="weight",
-            layout=widgets.Layout(width="200px"),
+            description="parameter w",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="240px"),
         )
         self.one_over_m = widgets.Dropdown(
             options=ONE_OVER_M_LABELS,
@@ -127,8 +148,8 @@ class BatchExplorer(Explorer):
         self.numbers = widgets.HTML()
         super().__init__(
             "Batch explorer",
-            "predict first: with the 1/m missing, where does the diamond (the vectorised dw) go? "
-            "Then switch 1/m and move m",
+            "predict first (the cell above): for w = b2[0,0], on which side of 0 are the dots of "
+            "the examples with y = 1? Then pick it, move m, and switch 1/m",
             [self.m_slider, self.example, self.weight, self.one_over_m],
             [self.live.image, self.numbers],
             live_figure=self.live,
@@ -140,16 +161,15 @@ class BatchExplorer(Explorer):
         self._on_curves()
 
     def _build_figure(self) -> None:
-        figure = Figure(figsize=(11, 4.1), dpi=80, layout="constrained")
+        figure = Figure(figsize=(11, 4.8), dpi=80, layout="constrained")
         self.ax, self.ax_m = figure.subplots(1, 2, width_ratios=(1.5, 1))
         ax, ax_m = self.ax, self.ax_m
         self.inside = ax.scatter([], [], c=[], cmap=CLASS_CMAP, vmin=0, vmax=1, s=36, zorder=3)
         self.outside = ax.scatter([], [], facecolors="none", edgecolors="#a0aec0", s=30, zorder=2)
         (self.picked,) = ax.plot([], [], "o", ms=13, mfc="none", mec=PICK_COLOR, mew=2, zorder=4)
         (self.mean_line,) = ax.plot([], [], color=MEAN_COLOR, lw=2, zorder=2)
-        (self.vector_mark,) = ax.plot(
-            [], [], "D", ms=9, mfc="none", mec=VECTOR_COLOR, mew=1.8, zorder=5
-        )
+        diamond = {"marker": "D", "mfc": "white", "mec": VECTOR_COLOR, "mew": 1.8}
+        (self.vector_mark,) = ax.plot([], [], ls="", ms=9, zorder=5, **diamond)
         # where the diamond is beyond the axis: its value, next to an arrow at the edge
         self.off_scale = ax.text(
             0, 0, "", fontsize=10, zorder=6, bbox={"fc": "white", "ec": "none", "alpha": 0.85}
@@ -157,14 +177,15 @@ class BatchExplorer(Explorer):
         self.label = ax.text(0.02, 0.04, "", transform=ax.transAxes, fontsize=11, fontweight="bold")
         ax.axhline(0, color="#cbd5e0", lw=0.8, zorder=1)
         ax.set(
-            xlim=(0, self.max_m + 2),
+            # one unit of room right of the diamond, which stands at m + 1.3
+            xlim=(0, self.max_m + 3),
             ylim=_limits(self.per_example.values()),
             xlabel="example j (the first m are the batch)",
-            title="per-example gradients of one weight w, their mean, and dw",
         )
+        ax.set_title("one parameter w: each example's gradient (a dot) and their mean")
         ax.set_ylabel(r"$\partial\mathcal{L}^{(j)} / \partial w$", fontsize=13)
         dot = {"ls": "", "marker": "o"}
-        # one legend for both panels, between them
+        below = {"fontsize": 9, "loc": "upper center", "bbox_to_anchor": (0.5, -0.14)}
         ax.legend(
             handles=[
                 Line2D([], [], **dot, color=CLASS_COLORS[0], label="in the batch, y = 0"),
@@ -174,47 +195,37 @@ class BatchExplorer(Explorer):
                     [], [], **dot, ms=10, mfc="none", mec=PICK_COLOR, mew=2, label="picked example"
                 ),
                 Line2D([], [], color=MEAN_COLOR, lw=2, label="mean of the m dots (a loop)"),
-                Line2D([], [], color=SUM_COLOR, lw=2, ls="--", label="sum of the m dots"),
-                Line2D(
-                    [],
-                    [],
-                    ls="",
-                    marker="D",
-                    mfc="none",
-                    mec=VECTOR_COLOR,
-                    mew=1.8,
-                    label="vectorised dw on the batch",
-                ),
-                Line2D(
-                    [], [], color=VECTOR_COLOR, lw=6, alpha=0.25, label="dw for every m (right)"
-                ),
-                Line2D([], [], color=PICK_COLOR, lw=1.5, label="current m (right)"),
+                Line2D([], [], ls="", **diamond, label="backward pass on the whole batch"),
             ],
-            fontsize=9,
-            loc="upper left",
-            bbox_to_anchor=(1.0, 1.0),
+            ncol=3,
+            **below,
         )
         ms = np.arange(1, self.max_m + 1)
         (self.mean_curve,) = ax_m.plot(ms, ms * 0.0, color=MEAN_COLOR, lw=2)
         (self.sum_curve,) = ax_m.plot(ms, ms * 0.0, color=SUM_COLOR, lw=2, ls="--")
-        # a wide band under the others: the curve it covers is the one dw follows
+        # a wide band under the others: the curve it covers is the one the backward pass follows
         (self.vector_curve,) = ax_m.plot(
-            ms,
-            ms * 0.0,
-            color=VECTOR_COLOR,
-            lw=6,
-            alpha=0.25,
-            zorder=1.5,
+            ms, ms * 0.0, color=VECTOR_COLOR, lw=6, alpha=0.25, zorder=1.5
         )
-        self.m_line = ax_m.axvline(1, color=PICK_COLOR, lw=1.5)
-        (self.m_mark,) = ax_m.plot([], [], "D", ms=7, mfc="none", mec=VECTOR_COLOR, mew=1.5)
+        self.m_line = ax_m.axvline(1, color=PICK_COLOR, lw=1.5, zorder=2)
+        (self.m_mark,) = ax_m.plot([], [], ls="", ms=7, zorder=4, **diamond)
         ax_m.axhline(0, color="#cbd5e0", lw=0.8)
         ax_m.set(
-            xlim=(0, self.max_m + 1),
+            xlim=(0, self.max_m + 2),
             ylim=_limits(np.cumsum(v) for v in self.per_example.values()),
             xlabel="batch size m",
-            ylabel="gradient of w",
-            title="mean, sum and dw as m grows",
+            ylabel="value for w",
+            title="as the batch grows",
+        )
+        ax_m.legend(
+            handles=[
+                Line2D([], [], color=MEAN_COLOR, lw=2, label="mean of the m dots"),
+                Line2D([], [], color=SUM_COLOR, lw=2, ls="--", label="sum of the m dots"),
+                Line2D([], [], color=VECTOR_COLOR, lw=6, alpha=0.25, label="backward pass"),
+                Line2D([], [], color=PICK_COLOR, lw=1.5, label="current m"),
+            ],
+            ncol=2,
+            **below,
         )
         # limits cover every weight and every 1/m, so nothing static changes after the first draw
         self.live = LiveFigure(
@@ -242,7 +253,7 @@ class BatchExplorer(Explorer):
         self.mean_curve.set_ydata(np.cumsum(per_example) / ms)
         self.sum_curve.set_ydata(np.cumsum(per_example))
         self.vector_curve.set_ydata(self.vectorised_by_m[self.one_over_m.value][w])
-        self.label.set_text(f"w = {w}")
+        self.label.set_text(f"w = {w} = {_mathtext(w)}")
         self._redraw()
 
     def _on_m(self, change=None) -> None:
@@ -296,7 +307,7 @@ class BatchExplorer(Explorer):
         )
         self.off_scale.set_horizontalalignment("right" if right_half else "left")
         self.off_scale.set_verticalalignment(align)
-        self.off_scale.set_text(f"dw = {y:.2f}, off the scale")
+        self.off_scale.set_text(f"backward pass: {y:.2f}, off the scale")
 
     def _numbers_html(self) -> str:
         m, j, w = self.m_slider.value, self.example.value, self.weight.value
@@ -305,26 +316,22 @@ class BatchExplorer(Explorer):
         rows = [
             (
                 f"example {j} alone: x = ({x[0]:.2f}, {x[1]:.2f}), y = {y}",
-                f"dL({j})/d{w}",
+                f"dL({j})/dw",
                 self.picked_value,
             ),
-            (
-                f"mean of the {m} per-example gradients (a loop)",
-                f"(1/m) sum_j dL(j)/d{w}",
-                self.mean,
-            ),
-            ("the sum, without 1/m", f"sum_j dL(j)/d{w}", self.total),
+            (f"mean of the {m} per-example gradients (a loop)", "(1/m) sum_j dL(j)/dw", self.mean),
+            ("their sum, without 1/m", "sum_j dL(j)/dw", self.total),
             (
                 f"the backward pass on all {m} examples at once, 1/m {variant}",
-                f"vectorised d{w}",
+                f"its entry for {w}",
                 self.vectorised,
             ),
             (
                 f"its gradient-descent step on w (alpha = {LEARNING_RATE})",
-                f"-alpha d{w}",
+                "-alpha * (backward pass)",
                 -LEARNING_RATE * self.vectorised,
             ),
-            ("the right step (1/m once)", f"-alpha d{w}", -LEARNING_RATE * self.right),
+            ("the right step (1/m once)", "-alpha * dJ/dw", -LEARNING_RATE * self.right),
         ]
         cell = "<td style='padding:1px 8px{}'>{}</td>"
         body = "".join(
@@ -340,9 +347,11 @@ class BatchExplorer(Explorer):
     def describe(self) -> str:
         m, j, w = self.m_slider.value, self.example.value, self.weight.value
         return (
-            f"m = {m}, weight {w}, 1/m {self.one_over_m.value}, example {j} "
-            f"(y = {int(self.Y[0, j - 1])}): dL({j})/d{w} = {self.picked_value:.4f}\n"
-            f"mean of the {m} per-example gradients = {self.mean:.4f}, "
-            f"vectorised d{w} = {self.vectorised:.4f}, "
-            f"sum without 1/m = {self.total:.4f}"
+            f"m = {m}, w = {w} = {math_name(w)}, 1/m {self.one_over_m.value}, example j = {j} "
+            f"(y = {int(self.Y[0, j - 1])}): dL({j})/dw = {self.picked_value:.4f}\n"
+            f"mean of the {m} dots {self.mean:.4f}, their sum {self.total:.4f}, "
+            f"the backward pass on the batch {self.vectorised:.4f}\n"
+            f"alpha = {LEARNING_RATE}: its step -alpha * (backward pass) = "
+            f"{-LEARNING_RATE * self.vectorised:.4f}, "
+            f"the right step -alpha * dJ/dw = {-LEARNING_RATE * self.right:.4f}"
         )
