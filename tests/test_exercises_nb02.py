@@ -8,15 +8,19 @@ graph's network gives.
 
 from __future__ import annotations
 
+import ast
+import builtins
 import itertools
+import math
 
+import nbformat
 import numpy as np
 import pytest
 
 from helpers import backward_propagation, forward_propagation, sigmoid
 from helpers.exercises import nb02
 from helpers.exercises.core import Exercise, Prediction, relative_error
-from helpers.exercises.editions import SOLUTIONS, WRONG_ANSWERS, blocks
+from helpers.exercises.editions import NOTEBOOKS, SOLUTIONS, WRONG_ANSWERS, blocks
 from helpers.gradcheck import GOOD, numerical_gradient
 from helpers.widgets.graph import GraphExplorer, example_network
 
@@ -69,21 +73,64 @@ def test_each_wrong_answer_is_named(name, mistake, code):
         assert text.startswith("Not quite"), text
 
 
-def test_the_one_unit_check_speaks_in_scalar_names():
-    """The check's lines are the learner's (numbers), not the reference's arrays."""
+def test_the_checks_show_the_learner_s_expression():
+    """ "you probably wrote" shows the one expression the learner returns, in the learner's names
+    (numbers for dL_dz1), never a name the learner has not met (g1_prime, da1, dZ2 = ...); and
+    never the right line."""
     code = next(code for name, mistake, code in WRONG if mistake == "w1_for_w2")
     text = str(nb02.dL_dz1.check(answer("dL_dz1", code)))
-    assert "da1 = w1 * dz2" in text and "W2" not in text, text
-    for line in (
-        "dZ2 = Y - A2",
-        "g1_prime = 1 - A1**2",
-        "dZ1 = dA1",
-        "g1_prime = sigmoid(A1) * (1 - sigmoid(A1))",
-    ):
-        shown = nb02.in_scalar_names(line)
-        assert shown == shown.lower() or "sigmoid" in shown, shown
-    assert nb02.in_scalar_names("dA1 = W2.T @ dZ2") == "da1 = w2 * dz2"
-    assert nb02.in_scalar_names("g1_prime = g1.g_prime(Z1, A1)") == "g1_prime = a1 * (1 - a1)"
+    assert "you probably wrote: return (a2 - y) * w1 * a1 * (1 - a1)" in text, text
+    assert "W2" not in text and "g1_prime" not in text and "right line" not in text, text
+    for name in ("dL_dz1", "dZ1_of"):
+        exercise = CHECKED[name]
+        for mistake in exercise.mistakes:
+            for wrong in mistake.lines.values():
+                shown = exercise.show(wrong)
+                assert shown.startswith("return ") and "g1_prime" not in shown, shown
+                assert "dA1" not in shown and "dz2" not in shown, shown
+    assert nb02.in_scalar_names("dZ1 = dA1 * g1_prime * X") == (
+        "return (a2 - y) * w2 * a1 * (1 - a1) * x"
+    )
+    assert nb02.in_layer_names("dA1 = W2 @ dZ2") == "return W2 @ dZ2 * A1 * (1 - A1)"
+    assert nb02.in_layer_names("dZ1 = dA1 @ g1_prime") == "return W2.T @ dZ2 @ (A1 * (1 - A1))"
+    assert nb02.in_layer_names("m = X.shape[1]") == ""
+
+
+def test_a_mistake_that_also_raises_is_named_before_the_error():
+    """A missing transpose raises on the networks where W2 @ dZ2 has no shape: the check names
+    the mistake and says so in one line, without NumPy's message."""
+    for name, mistake in (("dZ1_of", "missing_transpose_W2"), ("da1_by_sums", "rows_for_columns")):
+        code = next(code for n, m, code in WRONG if (n, m) == (name, mistake))
+        result = CHECKED[name].check(answer(name, code))
+        text = str(result)
+        assert result.mistakes == {mistake}, text
+        assert "gufunc" not in text and "index" not in text and "in the line" not in text, text
+        assert text.splitlines()[1].startswith("  ") and "as this mistake does" in text, text
+
+
+def test_a_function_that_raises_on_one_array_is_not_called_right():
+    """An element loop with math.log runs on the flat arrays only: the check says it raised, and
+    that the values are right only where it ran."""
+
+    def df_dt(t):
+        return np.array([x**x * (1 + math.log(x)) for x in t])
+
+    result = nb02.df_dt.check(df_dt)
+    assert result.finished and not result.passed
+    assert "raised an error on 1 of the 3" in str(result)
+    assert str(result).splitlines()[-1].endswith("on the other 2 arrays of t"), str(result)
+
+
+def test_the_one_unit_examples_are_labelled_with_all_six_arguments():
+    for problem in nb02.dL_dz1._problems():
+        assert [part.split("=")[0] for part in problem.label.split(", ")] == [
+            "x",
+            "y",
+            "w1",
+            "b1",
+            "w2",
+            "b2",
+        ]
 
 
 @pytest.mark.parametrize("name", CHECKED)
@@ -146,8 +193,15 @@ def test_the_references_are_the_derivatives():
         assert relative_error(np.array([nb02.dL_dz1.reference(*problem.args)]), numeric) < GOOD
     for problem in nb02.df_dt._problems():
         (t,) = problem.args
-        numeric = numerical_gradient(lambda s: float(np.sum(s**2 * np.sin(s))), t)
+        numeric = numerical_gradient(lambda s: float(np.sum(s**s)), t)
         assert relative_error(nb02.df_dt.reference(t), numeric) < GOOD
+    for problem in nb02.da1_by_sums._problems():
+        W2, dz2 = problem.args
+        # L as a function of a1, with dz2 = dL/dz2 held: the first-order change of L is
+        # sum(dz2 * change of z2), and z2 = W2 a1 + b2
+        a1 = np.full((W2.shape[1], 1), 0.5)
+        numeric = numerical_gradient(lambda a, W2=W2, dz2=dz2: float(np.sum(dz2 * (W2 @ a))), a1)
+        assert relative_error(nb02.da1_by_sums.reference(W2, dz2), numeric) < GOOD
     for problem in nb02.dZ1_of._problems():
         W2, dZ2, A1 = problem.args
         Z1 = np.log(A1 / (1 - A1))
@@ -186,6 +240,87 @@ def test_the_relu_prediction_is_what_the_explorer_shows():
     explorer = GraphExplorer()
     explorer.dropdown.value = "relu"
     zero = [k for k in (1, 2, 3) if explorer.artists.grad[f"z1_{k}"].get_text() == "0.000"]
-    assert zero == [nb02.relu_zero_unit.answer]
-    assert explorer.artists.grad[f"a1_{zero[0]}"].get_text() != "0.000"  # the reveal says so
-    assert "-0.780" in str(nb02.relu_zero_unit.reveal(zero[0]))
+    a1_zero = explorer.artists.grad[f"a1_{zero[0]}"].get_text() == "0.000"
+    assert [f"({unit}, {'yes' if a1_zero else 'no'})" for unit in zero] == [
+        nb02.relu_zero_unit.answer
+    ]
+    assert "-0.780" in str(nb02.relu_zero_unit.reveal((zero[0], "no")))
+    assert str(nb02.relu_zero_unit.reveal([zero[0], "No"])).startswith("Right")
+    assert "Not answered yet" in str(nb02.relu_zero_unit.reveal(1))  # a pair is asked for
+
+
+# names a notebook cell may bind again: loop variables, each bound and used within its own cell
+LOOP_VARIABLES = {"name", "value", "error", "k", "i"}
+
+
+def _outermost_functions_first(statement: ast.AST) -> list[ast.AST]:
+    """The nodes of ``statement``, without those inside a function or lambda but the function
+    itself (its body is read whole, nested functions included)."""
+    found, stack = [], [statement]
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        if not isinstance(node, (ast.FunctionDef, ast.Lambda)):
+            stack.extend(ast.iter_child_nodes(node))
+    return found
+
+
+def _bound_and_read(source: str) -> tuple[set[str], set[str], set[str]]:
+    """``(bound, read before bound, read inside functions)``: the names a cell binds at top level,
+    those it reads at top level without binding them first, and the global names its functions and
+    lambdas read (at call time, perhaps after a later cell has run)."""
+    bound: set[str] = set()
+    read_first: set[str] = set()
+    in_functions: set[str] = set()
+    for statement in ast.parse(source).body:
+        inside: set[int] = set()  # Name nodes of function bodies and comprehension variables
+        for node in _outermost_functions_first(statement):
+            if isinstance(node, (ast.FunctionDef, ast.Lambda)):
+                arguments = node.args
+                own = {a.arg for a in (*arguments.posonlyargs, *arguments.args)}
+                own |= {a.arg for a in arguments.kwonlyargs}
+                body = [node.body] if isinstance(node, ast.Lambda) else node.body
+                nodes = [n for part in body for n in ast.walk(part)]
+                names = [n for n in nodes if isinstance(n, ast.Name)]
+                own |= {n.id for n in names if not isinstance(n.ctx, ast.Load)}
+                own |= {  # the arguments of the functions and lambdas it holds
+                    a.arg for n in nodes if isinstance(n, ast.arguments) for a in n.args
+                }
+                in_functions |= {n.id for n in names if n.id not in own}
+                inside |= {id(n) for n in names}
+            elif isinstance(node, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+                targets = [n for g in node.generators for n in ast.walk(g.target)]
+                own = {n.id for n in targets if isinstance(n, ast.Name)}
+                inside |= {id(n) for n in ast.walk(node) if isinstance(n, ast.Name) and n.id in own}
+        names = [n for n in ast.walk(statement) if isinstance(n, ast.Name) and id(n) not in inside]
+        if isinstance(statement, ast.For):  # the loop variables are bound before the body runs
+            bound |= {n.id for n in ast.walk(statement.target) if isinstance(n, ast.Name)}
+        read_first |= {n.id for n in names if isinstance(n.ctx, ast.Load)} - bound
+        bound |= {n.id for n in names if not isinstance(n.ctx, ast.Load)}
+        if isinstance(statement, ast.FunctionDef):
+            bound.add(statement.name)
+        elif isinstance(statement, (ast.Import, ast.ImportFrom)):
+            bound |= {(alias.asname or alias.name).split(".")[0] for alias in statement.names}
+    return bound, read_first, in_functions
+
+
+def test_no_cell_of_the_notebook_depends_on_being_run_once():
+    """Every name a cell takes from another cell is bound in exactly one cell, so re-running any
+    cell later gives what it gave the first time; and a name means one thing: no two cells bind
+    the same name (loop variables aside)."""
+    notebook = nbformat.read(NOTEBOOKS / f"{nb02.NOTEBOOK}.ipynb", as_version=4)
+    cells = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+    binders: dict[str, list[int]] = {}
+    needs: dict[str, set[int]] = {}
+    for index, source in enumerate(cells):
+        bound, read_first, in_functions = _bound_and_read(source)
+        for name in bound:
+            binders.setdefault(name, []).append(index)
+        for name in read_first | in_functions:
+            needs.setdefault(name, set()).add(index)
+    for name, readers in needs.items():
+        if name in dir(builtins) and name not in binders:
+            continue
+        assert len(binders.get(name, [])) == 1, (name, binders.get(name), sorted(readers))
+    twice = {name: cells_ for name, cells_ in binders.items() if len(cells_) > 1}
+    assert set(twice) <= LOOP_VARIABLES, twice

@@ -33,8 +33,9 @@ DRAWN = 5e-4 + 1e-12  # the graph prints 3 decimals
 
 
 def shown(text) -> float:
-    """The number a text of the graph shows (``"\u00d71.200"`` on an edge means "times 1.200")."""
-    return float(text.get_text().lstrip("\u00d7"))
+    """The number a text of the graph shows (``"\u00d71.200"`` on an edge means "times 1.200",
+    ``"\u00d7(-0.700)"`` "times -0.700")."""
+    return float(text.get_text().lstrip("\u00d7").strip("()"))
 
 
 def loss(parameters, X, Y, activation):
@@ -106,6 +107,17 @@ def test_units_are_numbered_from_1_on_the_drawn_graph():
     assert not any("_0" in title for title in titles)
     assert drawn.grad["z1_1"].get_text() == "-0.199"  # unit 1 is Z1[0, 0]
     assert drawn.local["a1_3", "z2"].get_text() == "\u00d70.900"  # W2[0, 2]
+    assert drawn.local["a1_2", "z2"].get_text() == "\u00d7(-0.700)"  # a negative in parentheses
+
+
+def test_the_legend_says_where_the_backward_pass_starts_and_what_the_grey_edges_are():
+    parameters, X, Y = example_network()
+    ax = Figure().add_subplot()
+    draw_graph(ax, graph_values(parameters, X, Y, "tanh"))
+    labels = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert any(r"\partial\mathcal{L}/\partial\mathcal{L} = 1" in label for label in labels)
+    assert any("next node" in label and "this node" in label for label in labels)
+    assert any("input" in label and "not differentiated" in label for label in labels)
 
 
 def test_choosing_an_activation_updates_the_graph_and_the_table():

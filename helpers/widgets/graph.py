@@ -5,8 +5,10 @@ Nodes, left to right: ``x_i -> z1_k -> a1_k -> z2 -> a2 -> L``, units numbered f
 formulas (node ``z1_k`` is ``Z1[k - 1, 0]``). Each node shows its forward value (black) and
 ``dL/d(node)`` (red). The edges backprop multiplies along carry their local derivative (blue):
 ``g'(z1_k)`` on ``z1_k -> a1_k``, ``W2[0, k - 1]`` on ``a1_k -> z2``, ``sigma'(z2)`` on
-``z2 -> a2`` and ``dL/da2`` on ``a2 -> L``. Backprop reads right to left: red at a node = red at the
-next node x blue on the edge between them.
+``z2 -> a2`` and ``dL/da2`` on ``a2 -> L``. Backprop reads right to left, starting from
+``dL/dL = 1`` at ``L``: red at a node = the sum, over the nodes it feeds, of their red x the blue on
+the edge between them (here every node but the inputs feeds one node). The grey edges from the
+inputs carry no number: the inputs are data, not differentiated.
 
 Every number comes from the reference, none is computed here: ``Z1, A1, Z2, A2`` from
 :func:`helpers.forward_propagation`; ``dZ2, dA1, g1'(Z1), dZ1`` from
@@ -29,17 +31,18 @@ from matplotlib.text import Text
 
 from ..activations import ACTIVATIONS, get_activation
 from ..bugs import LINES, shown
-from ..gradcheck import format_error, network_numerical_gradients, relative_error
+from ..gradcheck import network_numerical_gradients, relative_error
 from ..network import backward_propagation, compute_cost, dL_dA2, forward_propagation
 from ..validation import ShapeError, check_array, check_labels, check_parameters
 from .base import Explorer, LiveFigure, number
 
 HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu")
 VALUE_COLOR, GRAD_COLOR, LOCAL_COLOR = "black", "#c53030", "#2b6cb0"
+INPUT_EDGE_COLOR = "0.7"  # the edges from the inputs: data, not differentiated
 # horizontal position of each layer
-COLUMNS = {"x": 0.0, "z1": 2.2, "a1": 4.4, "z2": 6.6, "a2": 8.5, "L": 10.4}
+COLUMNS = {"x": 0.0, "z1": 2.1, "a1": 4.2, "z2": 6.4, "a2": 8.4, "L": 10.4}
 ROW_SPACING = 1.55
-NODE_WIDTH, NODE_HEIGHT = 1.15, 1.2
+NODE_WIDTH, NODE_HEIGHT = 1.05, 1.2
 # the figure's size and fixed margins (room for the title above, the legend below): a constrained
 # layout would measure every text of the graph again at each draw
 FIGSIZE = (11.0, 4.6)
@@ -179,7 +182,7 @@ class GraphArtists:
             if grad is not None:
                 self.grad[node].set_text(number(grad))
         for edge, local in values.edges().items():
-            self.local[edge].set_text(f"\u00d7{number(local)}")  # x: backprop multiplies by it
+            self.local[edge].set_text(times(local))
         self.title.set_text(
             f"One example through the network, {values.activation} hidden layer: "
             r"forward values, gradients $\partial\mathcal{L}/\partial$(node), local derivatives"
@@ -244,12 +247,12 @@ def draw_graph(ax: Axes, values: GraphValues, fontsize: float = 10) -> GraphArti
             )
     for i in range(1, n_x + 1):
         for k in range(1, n_h + 1):
-            _arrow(ax, places[f"x_{i}"], places[f"z1_{k}"], color="0.75")
+            _arrow(ax, places[f"x_{i}"], places[f"z1_{k}"], color=INPUT_EDGE_COLOR)
     for tail, head in values.edges():
         start, end = places[tail], places[head]
         _arrow(ax, start, end, color="0.3")
-        # the a1 -> z2 edges meet at z2: label them apart
-        fraction = 0.35 if tail.startswith("a1_") else 0.5
+        # the slanted a1 -> z2 edges meet at z2: label them apart, near their tails
+        fraction = 0.35 if start[1] != end[1] else 0.5
         x = start[0] + half_w + fraction * (end[0] - start[0] - 2 * half_w)
         y = start[1] + fraction * (end[1] - start[1])
         local[tail, head] = ax.text(
@@ -269,18 +272,25 @@ def draw_graph(ax: Axes, values: GraphValues, fontsize: float = 10) -> GraphArti
     ax.set_axis_off()
     keys = (
         (VALUE_COLOR, "forward value"),
-        (GRAD_COLOR, r"backward: $\partial\mathcal{L}/\partial$(node)"),
-        (LOCAL_COLOR, r"local derivative $\partial$(head)$/\partial$(tail) on the edge"),
+        (
+            GRAD_COLOR,
+            r"backward: $\partial\mathcal{L}/\partial$(node), "
+            r"from $\partial\mathcal{L}/\partial\mathcal{L} = 1$",
+        ),
+        (LOCAL_COLOR, r"local derivative $\partial$(next node)$/\partial$(this node)"),
     )
     handles = [
         Line2D([], [], linestyle="", marker="s", markersize=7, color=color, label=label)
         for color, label in keys
     ]
+    handles.append(
+        Line2D([], [], color=INPUT_EDGE_COLOR, label="from an input: not differentiated")
+    )
     ax.legend(
         handles=handles,
         loc="upper center",
         bbox_to_anchor=(0.5, 0.0),
-        ncol=3,
+        ncol=4,
         fontsize=fontsize - 1,
         frameon=False,
     )
@@ -314,6 +324,12 @@ def dZ1_by_finite_differences(
     return network_numerical_gradients(parameters, X, Y, activation)["db1"]
 
 
+def times(local: float) -> str:
+    """An edge's label, "times" its local derivative: ``×0.179``, ``×(-0.700)``."""
+    text = number(local)
+    return f"\u00d7({text})" if text.startswith("-") else f"\u00d7{text}"
+
+
 def _column(values: np.ndarray) -> str:
     return "[" + ", ".join(number(v) for v in values[:, 0]) + "]"
 
@@ -338,7 +354,7 @@ class GraphExplorer(Explorer):
         self.dropdown = widgets.Dropdown(
             options=list(HIDDEN_ACTIVATIONS), value=activation, description="activation"
         )
-        figure = Figure(figsize=FIGSIZE, dpi=80)
+        figure = Figure(figsize=FIGSIZE, dpi=100)
         figure.subplots_adjust(**MARGINS)
         ax = figure.add_subplot()
         self.artists = draw_graph(ax, self.values[activation])
@@ -350,7 +366,7 @@ class GraphExplorer(Explorer):
         self.table = widgets.HTML()
         super().__init__(
             "Computational graph",
-            "predict first: with relu, which unit's dz1 becomes 0, and why? "
+            "predict first: with relu, which unit's dz1 becomes 0, and is its da1 0 too? "
             "Then switch to relu and check",
             [self.dropdown],
             [self.live.image, self.table],
@@ -403,8 +419,8 @@ class GraphExplorer(Explorer):
             "<table style='font-family:monospace;font-size:13px;border-collapse:collapse'>"
             f"<tr>{header}</tr>{body}</table>"
             f"<div style='font-family:monospace;font-size:13px;padding:4px 10px'>"
-            f"dz<sup>[2]</sup> = a<sup>[2]</sup> - y = {number(v.dz2)}; dZ1 against finite "
-            f"differences: relative error {format_error(error)}</div>"
+            f"dz<sup>[2]</sup> = a<sup>[2]</sup> - y = {number(v.dz2)}; dz<sup>[1]</sup> "
+            f"against finite differences: relative error {error:.1e}</div>"
         )
 
     def describe(self) -> str:
@@ -419,7 +435,6 @@ class GraphExplorer(Explorer):
                 f"activation = {v.activation}, {LINES['dZ2']} = {number(v.dz2)}",
                 f"{g_prime} = {_column(v.g_prime)}",
                 f"{dA1} = {_column(v.dA1)}",
-                f"{dZ1} = {_column(v.dZ1)}  "
-                f"(finite differences: relative error {format_error(error)})",
+                f"{dZ1} = {_column(v.dZ1)}  (finite differences: relative error {error:.1e})",
             ]
         )
