@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .activations import Activation, get_activation
-from .bugs import BUGS, LINES, shown
+from .bugs import BUGS, shown
 from .exercises.core import CheckResult, Exercise, Mistake, Problem
 from .network import GRADIENTS, backward_unchecked, forward_unchecked
 
@@ -85,16 +85,28 @@ def _with_activation(activation: str) -> Callable[[Callable, Problem], object]:
 
 
 def backward_hints(g1: Activation) -> tuple[str, ...]:
-    """Hints in levels for the backward pass with hidden activation ``g1``; the last two give the
-    reference's lines (read from :func:`helpers.network.backward_unchecked`, ``g'`` spelled out)."""
-    lines = lambda names: "\n".join(f"    {shown(LINES[n], g1)}" for n in names)  # noqa: E731
+    """Hints in levels for the backward pass with hidden activation ``g1``: the order of the lines,
+    then where each was derived and its shape, then the lines most often wrong and why. No hint
+    gives a line of code (that is ``.solution()``)."""
+    through = {"a": "A1 = g(Z1), already in the cache", "z": "Z1", "z, a": "Z1 and A1"}[g1.uses]
     return (
-        "Go backwards from the output, one line per quantity: dZ2 (notebook 01), then dW2 and "
-        "db2 from it; dA1 (03, why the transpose), dZ1 (02, with g1' of the hidden layer), then "
-        "dW1 and db1. Every dW and db is a mean over the examples (04): m counts the columns "
-        "of X.",
-        "The output layer, from the cache:\n" + lines(("m", "dZ2", "dW2", "db2")),
-        f"The hidden layer ({g1.name}):\n" + lines(("dA1", "g1_prime", "dZ1", "dW1", "db1")),
+        "Go backwards from the output, one line per quantity, each using only the cache, the "
+        "parameters, X, Y and the lines above it: dZ2; then dW2 and db2 from it; then dA1, "
+        "dZ1, and dW1 and db1 from dZ1. m is the number of examples.",
+        "Where each line was derived, and the shape it must have. dZ2 (n_y, m): notebook 01's "
+        "dL/dz, one column per example, no 1/m. dW2 (n_y, n_h) and db2 (n_y, 1): notebook 04, "
+        "the mean over the examples of each example's gradient, so a product that sums over "
+        "the m columns, or a sum over axis 1 that keeps the column, times 1/m. dA1 (n_h, m): "
+        "notebook 03, hidden unit k collects dZ2 of every output i through W2[i, k]; which "
+        "matrix maps (n_y, m) to (n_h, m)? dZ1 (n_h, m): notebook 02, dA1 times g1'(Z1) entry by "
+        f"entry; notebook 05 writes {g1.name}' through {through}. dW1 (n_h, n_x) and db1 (n_h, "
+        "1): as dW2 and db2, one layer down, with X where A1 was.",
+        "The lines most often wrong, and why. m is the number of columns of X (X.shape[0] is "
+        "n_x). dA1 needs the transpose of W2, which is (n_y, n_h), and a matrix product: each "
+        "hidden unit sums over the outputs. In dZ1 the factor is g1' at Z1, not g1 itself: for "
+        f"{g1.name}, derive g' and write it through {through}"
+        + (" (a formula written through a must be fed A1, not Z1). " if g1.uses == "a" else ". ")
+        + "Each db keeps its column shape (n, 1): keepdims=True.",
     )
 
 

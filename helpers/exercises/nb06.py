@@ -24,6 +24,7 @@ import numpy as np
 from .. import gradcheck
 from ..activations import get_activation
 from ..checker import Network, backward_exercise, network_problem
+from ..mistakes import with_lines
 from ..network import cost_from_Z2, forward_unchecked
 from .core import (
     WIDTH,
@@ -64,9 +65,9 @@ def _numerical_gradient_problems() -> list[Problem]:
     W1_cost, W1 = _cost_of("W1", Network(3, 4, 2, 6), seed=60)
     b1_cost, b1 = _cost_of("b1", Network(2, 3, 1, 5), seed=61)
     return [
-        Problem(
-            "log-sum-exp of x (4,), epsilon = 1e-3",
-            (_log_sum_exp, np.array([0.3, -1.2, 0.8, 2.0]), 1e-3),
+        Problem(  # a large step: a function that ignores its epsilon shows here
+            "log-sum-exp of x (4,), epsilon = 1e-2",
+            (_log_sum_exp, np.array([0.3, -1.2, 0.8, 2.0]), 1e-2),
         ),
         Problem(
             "J of a network with 2 outputs, as a function of W1 (4, 3), epsilon = 1e-4",
@@ -86,11 +87,23 @@ def _gradient_and_x(function: Callable, problem: Problem) -> tuple[object, np.nd
     return function(f, x, epsilon), x
 
 
+# The reference's lines (helpers.gradcheck.numerical_gradient) that the mistakes change.
+_COPY = "x = np.array(x, dtype=float)"
+_STEP_UP = "x[index] = saved + epsilon"
+_STEP_BACK = "x[index] = saved - epsilon"
+_F_PLUS = "f_plus = f(x)"
+_F_MINUS = "f_minus = f(x)"
+_RESTORE = "x[index] = saved"
 _CENTRED = "grad[index] = (f_plus - f_minus) / (2 * epsilon)"
 _DIVIDED_BY_EPSILON = "grad[index] = (f_plus - f_minus) / epsilon"
-_STEP_BACK = "x[index] = saved - epsilon"
-_RESTORE = "x[index] = saved"
-_COPY = "x = np.array(x, dtype=float)"
+_NOT_RESTORED = "# (nothing puts x[index] back)"
+
+
+def _changed(lines: dict[str, str]) -> Callable:
+    """The course's ``numerical_gradient`` with ``lines`` changed (a mistake written whole, so
+    that the check can show the line a learner writes for it rather than the lines it changes)."""
+    return with_lines(gradcheck.numerical_gradient, lines)
+
 
 numerical_gradient = Exercise(
     name="numerical_gradient",
@@ -106,9 +119,10 @@ numerical_gradient = Exercise(
         "Nudge one entry at a time: for each index, evaluate f with that entry raised by "
         "epsilon, then lowered by epsilon, every other entry where it was. np.ndindex(x.shape) "
         "gives every index of an array of any shape (a vector, a matrix).",
-        "Entry `index` of the result is (f(x + epsilon e_i) - f(x - epsilon e_i)) / (2 epsilon): "
-        "the two points are 2 epsilon apart. Keep the entry's value (saved = x[index]) before "
-        "you change it.",
+        "Entry p of the result is (f(x + epsilon e_p) - f(x - epsilon e_p)) / (2 epsilon), where "
+        "e_p is 1 in entry p and 0 elsewhere: the two points are 2 epsilon apart. Keep the "
+        "entry's value (saved = x[index]) before you change it, and use the epsilon you are "
+        "given.",
         "Work on a copy, x = np.array(x, dtype=float), so that the caller's array is never "
         "changed; and after the two evaluations put the entry back, x[index] = saved, before "
         "the next one, or every later entry is measured at a shifted point.",
@@ -117,30 +131,59 @@ numerical_gradient = Exercise(
         Mistake(
             "forward_difference",
             "a forward difference",
-            "(f(x + epsilon e_i) - f(x)) / epsilon has an error proportional to epsilon; the "
+            "(f(x + epsilon e_p) - f(x)) / epsilon has an error proportional to epsilon; the "
             "centred difference's is proportional to epsilon^2",
-            {_STEP_BACK: "x[index] = saved", _CENTRED: _DIVIDED_BY_EPSILON},
+            {_CENTRED: "grad[index] = (f(x_plus) - f(x)) / epsilon"},
+            function=_changed({_STEP_BACK: _RESTORE, _CENTRED: _DIVIDED_BY_EPSILON}),
         ),
         Mistake(
             "divided_by_epsilon",
             "divided by epsilon instead of 2 epsilon",
-            "x + epsilon e_i and x - epsilon e_i are 2 epsilon apart: the slope divides by "
+            "x + epsilon e_p and x - epsilon e_p are 2 epsilon apart: the slope divides by "
             "2 epsilon",
             {_CENTRED: _DIVIDED_BY_EPSILON},
+        ),
+        Mistake(
+            "whole_array_nudged",
+            "the whole array nudged",
+            "x + epsilon adds epsilon to every entry at once: each entry of the result is then "
+            "the slope along all entries together, the same number everywhere. Move one entry, "
+            "x[index], and hold the others fixed",
+            {_CENTRED: "grad[index] = (f(x + epsilon) - f(x - epsilon)) / (2 * epsilon)"},
+            function=_changed(
+                {
+                    _STEP_UP: _RESTORE,
+                    _STEP_BACK: _RESTORE,
+                    _F_PLUS: "f_plus = f(x + epsilon)",
+                    _F_MINUS: "f_minus = f(x - epsilon)",
+                }
+            ),
+        ),
+        Mistake(
+            "epsilon_ignored",
+            "the epsilon argument ignored",
+            "the step is written as a number instead of the argument epsilon: the caller's step "
+            "is not the one taken (a larger step has a larger error, a smaller one more "
+            "round-off)",
+            {
+                _STEP_UP: "x[index] = saved + 1e-6",
+                _STEP_BACK: "x[index] = saved - 1e-6",
+                _CENTRED: "grad[index] = (f_plus - f_minus) / (2 * 1e-6)",
+            },
         ),
         Mistake(
             "entry_not_restored",
             "the entry not put back",
             "x[index] stays at saved - epsilon, so every later entry is measured at a point "
             "where the earlier ones have moved",
-            {_RESTORE: "# (nothing puts x[index] back)"},
+            {_RESTORE: _NOT_RESTORED},
         ),
         Mistake(
             "caller_x_changed",
             "the caller's x changed",
             "without a copy, x is the caller's own array: the entries not put back stay changed "
             "after the call (a network's weights moved by -epsilon)",
-            {_COPY: "# (no copy of x)", _RESTORE: "# (nothing puts x[index] back)"},
+            {_COPY: "# (no copy of x)", _RESTORE: _NOT_RESTORED},
         ),
     ),
 )
@@ -161,11 +204,16 @@ def _relative_error_problems() -> list[Problem]:
         Problem("backprop's gradient twice the measured one", (2 * g, g)),
         Problem("tiny gradients (entries about 1e-4), 1 % apart", (tiny, 1.01 * tiny)),
         Problem("(2, 3) matrices pointing opposite ways", (G, -0.5 * G)),
+        Problem("one entry of six off by 0.5", (g, g + 0.5 * (np.arange(6) == 2))),
+        Problem("two zero gradients (2, 3): a parameter J does not depend on", (0 * G, 0 * G)),
     ]
 
 
+# The reference's lines (helpers.gradcheck.relative_error) that the mistakes change.
+_BOTH_ZERO = "return 0.0  # both gradients are zero: they agree"
 _DENOMINATOR = "denominator = np.linalg.norm(analytic) + np.linalg.norm(numeric)"
 _RATIO = "return float(np.linalg.norm(analytic - numeric) / denominator)"
+_ENTRYWISE = "denominator = np.abs(analytic) + np.abs(numeric)"
 
 relative_error = Exercise(
     name="relative_error",
@@ -180,11 +228,11 @@ relative_error = Exercise(
         "1000 and it is 1000 times larger, for the same agreement. Divide it by a size of the "
         "gradients themselves.",
         "Divide by both sizes, ||analytic|| + ||numeric||: neither gradient is taken as the "
-        "truth, and the result lies between 0 (equal) and 1 (one is 0, or they point opposite "
-        "ways).",
-        "np.linalg.norm(analytic - numeric) / (np.linalg.norm(analytic) + "
-        "np.linalg.norm(numeric)). np.linalg.norm of a matrix is the square root of the sum of "
-        "its squared entries, as if it were one long vector.",
+        "truth, and the triangle inequality keeps the result between 0 (equal) and 1 (one is "
+        "0, or they point opposite ways).",
+        "||analytic - numeric|| / (||analytic|| + ||numeric||), each norm the square root of the "
+        "sum of squared entries over the whole array (np.linalg.norm does that for a vector or "
+        "a matrix). When both gradients are 0 this is 0/0: they agree, so return 0.",
     ),
     mistakes=(
         Mistake(
@@ -206,10 +254,36 @@ relative_error = Exercise(
             "no norm: one error per entry",
             "the formula is applied entry by entry (absolute values for norms): an array, not "
             "one number for the whole gradient",
+            {_DENOMINATOR: _ENTRYWISE, _RATIO: "return np.abs(analytic - numeric) / denominator"},
+        ),
+        Mistake(
+            "mean_of_entries",
+            "the mean of the entries' relative errors",
+            "one relative error per entry, then their mean: a tiny entry that is off counts as "
+            "much as a large one, and the thresholds of the course are set for the Euclidean "
+            "norm of the whole difference",
             {
-                _DENOMINATOR: "denominator = np.abs(analytic) + np.abs(numeric)",
-                _RATIO: "return np.abs(analytic - numeric) / denominator",
+                _DENOMINATOR: _ENTRYWISE,
+                _RATIO: "return float(np.mean(np.abs(analytic - numeric) / denominator))",
             },
+        ),
+        Mistake(
+            "largest_entry",
+            "the largest entry instead of the norm",
+            "max|v| is a size too, but the task asks for the Euclidean norm, sqrt of the sum of "
+            "squares over all entries (np.linalg.norm), for which the course's thresholds are set",
+            {
+                _DENOMINATOR: "denominator = np.max(np.abs(analytic)) + np.max(np.abs(numeric))",
+                _RATIO: "return float(np.max(np.abs(analytic - numeric)) / denominator)",
+            },
+        ),
+        Mistake(
+            "zero_gradients_not_handled",
+            "two zero gradients give 0/0",
+            "when both gradients are 0 (a parameter J does not depend on), the formula is 0/0 = "
+            "nan; they agree, so the relative error is 0",
+            {"if not np.any(analytic) and not np.any(numeric):": "# (no case for 0/0)"},
+            function=with_lines(gradcheck.relative_error, {_BOTH_ZERO: "pass"}),
         ),
     ),
 )
@@ -231,7 +305,8 @@ def _call(function: Callable, args: tuple, seconds: float = 2.0) -> tuple[object
     except TimeLimit:
         return None, "did not finish in time"
     except (Exception, SystemExit) as error:  # the learner's code may raise anything
-        return None, f"raised {type(error).__name__}: {str(error)[:80]}"
+        message = str(error).splitlines()[0] if str(error) else ""
+        return None, f"raised {type(error).__name__}: {message}".rstrip(": ")
 
 
 def your_gradient_check(
@@ -254,16 +329,15 @@ def your_gradient_check(
     if unfinished:
         names = ", ".join(unfinished[:-1]) + " and " * (len(unfinished) > 1) + unfinished[-1]
         return Report(
-            textwrap.fill(
-                f"Not finished yet: write {names} first (a stub raises NotImplementedError).",
-                WIDTH,
-            )
+            _fill(f"Not finished yet: write {names} first (a stub raises NotImplementedError).")
         )
     problem = network_problem(YOUR_NETWORK, seed=63, activation="tanh")
     grads, trouble = _call(backward_propagation.call, (my_backward, problem))
     if trouble or not isinstance(grads, dict):
         what = trouble or f"returned a {type(grads).__name__}, not a dict"
-        return Report(f"Your backward pass {what}: see the checker's diagnosis below.")
+        return Report(
+            _fill(f"Your backward pass {what}.") + "\n" + _fill("The checker's diagnosis is below.")
+        )
     epsilon = gradcheck.DEFAULT_EPSILON
     lines = [
         f"Your gradient check of your backward pass, on a network with {YOUR_NETWORK}\n"
@@ -275,7 +349,7 @@ def your_gradient_check(
         error = None
         if not trouble:
             error, trouble = _call(my_relative_error, (grads.get("d" + key), numeric))
-        lines.append(f"  d{key:<3} {_your_verdict(error, trouble)}")
+        lines.append(_fill(f"d{key:<3} {_your_verdict(error, trouble)}", indent="  "))
     failed = [
         name
         for name, exercise, tool in (
@@ -285,13 +359,25 @@ def your_gradient_check(
         if not exercise.check(tool).passed
     ]
     if failed:
-        its = "its" if len(failed) == 1 else "their"
+        its, it = ("its", "it") if len(failed) == 1 else ("their", "them")
         warning = (
-            f"(your {' and your '.join(failed)} did not pass {its} own check above: "
-            "these verdicts cannot be trusted)"
+            f"(your {' and your '.join(failed)} did not pass {its} own check above, so these "
+            f"verdicts may be off: fix {it} first)"
         )
-        lines.append(textwrap.fill(warning, WIDTH, initial_indent="  ", subsequent_indent="   "))
+        lines.append(_fill(warning, indent="  "))
     return Report("\n".join(lines))
+
+
+def _fill(text: str, indent: str = "") -> str:
+    """``text`` wrapped to the width of a cell; an indented line continues one space further in."""
+    return textwrap.fill(
+        text,
+        WIDTH,
+        initial_indent=indent,
+        subsequent_indent=indent + " " * bool(indent),
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
 
 
 def _your_verdict(error: object, trouble: str) -> str:
@@ -306,7 +392,7 @@ def _your_verdict(error: object, trouble: str) -> str:
     if not np.isfinite(error):
         return f"relative error {error}"
     word = {"correct": "right", "suspicious": "look closer", "wrong": "WRONG"}
-    return f"relative error {gradcheck.format_error(error):>8}  {word[gradcheck.verdict(error)]}"
+    return f"relative error {error:.1e}  {word[gradcheck.verdict(error)]}"
 
 
 # ---------------------------------------------------------------- predictions
@@ -341,7 +427,8 @@ one_output = Prediction(
 
 missing_one_over_m = Prediction(
     name="missing_one_over_m",
-    question="The relative error of a backward pass without 1/m on the flower data (m = 400)?",
+    question="The relative error, to three digits, of a backward pass without 1/m on the flower "
+    "data (m = 400)?",
     answer=round(399 / 401, 3),
     tolerance=1e-3,
     why=(
@@ -353,9 +440,14 @@ missing_one_over_m = Prediction(
     ),
     wrong={
         1: (
-            "Close: but a gradient m times too large still points the right way, so the error "
-            "stays just below 1. It is exactly 1 only when one gradient is 0 or they point "
-            "opposite ways."
+            "Right to one digit, as the check prints it (1.0e+00). To three digits it is just "
+            "below 1: a gradient m times too large still points the right way, and the error is "
+            "exactly 1 only when one gradient is 0 or they point opposite ways."
+        ),
+        0.99: "Close: to three digits it is 0.995.",
+        399 / 400: (
+            "(m - 1)/m divides ||m G - G|| by ||m G|| alone; the relative error divides by both "
+            "sizes, ||m G|| + ||G|| = 401 ||G||."
         ),
         400: (
             "400 is how many times too large each gradient is; a relative error divides by both "

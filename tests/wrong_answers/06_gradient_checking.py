@@ -52,9 +52,39 @@ def my_numerical_gradient(f, x, epsilon=1e-6):
     return grad
 
 
+# %% numerical_gradient: whole_array_nudged
+def my_numerical_gradient(f, x, epsilon=1e-6):
+    grad = np.zeros_like(x, dtype=float)
+    for index in np.ndindex(x.shape):
+        grad[index] = (f(x + epsilon) - f(x - epsilon)) / (2 * epsilon)
+    return grad
+
+
+# %% numerical_gradient: epsilon_ignored
+def my_numerical_gradient(f, x, epsilon=1e-6):
+    h = 1e-6
+    x = x.astype(float)
+    grad = np.zeros_like(x)
+    for index in np.ndindex(x.shape):
+        old = x[index]
+        x[index] = old + h
+        up = f(x)
+        x[index] = old - h
+        down = f(x)
+        x[index] = old
+        grad[index] = (up - down) / (2 * h)
+    return grad
+
+
 # %% relative_error: numeric_norm_only
 def my_relative_error(analytic, numeric):
     return np.linalg.norm(analytic - numeric) / np.linalg.norm(numeric)
+
+
+# %% relative_error: zero_gradients_not_handled
+def my_relative_error(analytic, numeric):
+    difference = np.linalg.norm(analytic - numeric)
+    return difference / (np.linalg.norm(analytic) + np.linalg.norm(numeric))
 
 
 # %% relative_error: absolute_error
@@ -65,6 +95,19 @@ def my_relative_error(analytic, numeric):
 # %% relative_error: no_norm
 def my_relative_error(analytic, numeric):
     return np.abs(analytic - numeric) / (np.abs(analytic) + np.abs(numeric))
+
+
+# %% relative_error: mean_of_entries
+def my_relative_error(analytic, numeric):
+    return np.mean(np.abs(analytic - numeric) / (np.abs(analytic) + np.abs(numeric)))
+
+
+# %% relative_error: largest_entry
+def my_relative_error(analytic, numeric):
+    largest = np.max(np.abs(analytic)) + np.max(np.abs(numeric))
+    if largest == 0:
+        return 0.0
+    return np.max(np.abs(analytic - numeric)) / largest
 
 
 # %% backward_propagation: other_activation_g_prime
@@ -129,3 +172,6 @@ error_without_one_over_m = 1.0
 
 # %% missing_one_over_m: the_factor
 error_without_one_over_m = 400
+
+# %% missing_one_over_m: two_digits
+error_without_one_over_m = 0.99
