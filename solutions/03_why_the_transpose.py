@@ -4,15 +4,6 @@ replaces the exercise's cell."""
 import numpy as np  # noqa: F401
 
 
-# %% da1_by_loops
-def da1_by_loops(W2, dz2):
-    n_y, n_h = W2.shape
-    da1 = np.zeros((n_h, 1))
-    for k in range(n_h):                # hidden unit k + 1
-        for i in range(n_y):            # a1_k reaches L through every output z2_i
-            da1[k, 0] += W2[i, k] * dz2[i, 0]
-    return da1
-
 # %% dL_dW2_by_loops
 def dL_dW2_by_loops(dz2, a1):
     n_y, n_h = dz2.shape[0], a1.shape[0]
@@ -22,15 +13,19 @@ def dL_dW2_by_loops(dz2, a1):
             dW2[i, k] = dz2[i, 0] * a1[k, 0]
     return dW2
 
-# %% layer2_backward
-def layer2_backward(W2, dZ2, A1):
-    m = dZ2.shape[1]                    # the examples are the columns
-    dA1 = W2.T @ dZ2                    # column k of W2 is row k of W2.T
-    dW2 = (1 / m) * dZ2 @ A1.T          # the mean of the outer products dz2 a1^T
-    return dA1, dW2
+# %% layer2_backward_rows
+def layer2_backward_rows(W2, dZ2_rows, A1_rows):
+    m = A1_rows.shape[0]                # the examples are the rows
+    dA1_rows = dZ2_rows @ W2            # sum over the outputs i: already the inner index
+    dW2 = (1 / m) * dZ2_rows.T @ A1_rows  # sum over the examples j, moved to the middle
+    return dA1_rows, dW2
 
 # %% shapes_fit
 fit = {"dW2", "dA1", "dW1"}
 
 # %% explorer_fit
-fits_here = "dZ1"
+fits_here = {"dZ1"}
+
+# %% jacobian_L_a1
+def jacobian_L_a1(jac_L_z2, W2):
+    return jac_L_z2 @ W2                # D_z2 L times D_a1 z2 = W2, in the order of the chain

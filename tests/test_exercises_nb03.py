@@ -1,24 +1,29 @@
 """Notebook 03's exercises in-process (fast; tests/test_exercises.py runs the notebook itself):
-the solutions pass, each wrong answer is named, a stub is "not finished", the references are the
-reference backward pass's own lines, and the predictions' answers are what NumPy and the shape
-explorer do."""
+the solutions pass, each wrong answer is named, a stub is "not finished", a loop exercise does
+not accept a matrix product, the references are the reference backward pass's own lines (or,
+for the examples stored as rows, that backward pass transposed), and the predictions' answers
+are what NumPy and the shape explorer do."""
 
 from __future__ import annotations
 
+import ast
+
+import nbformat
 import numpy as np
 import pytest
 
-from helpers.bugs import BUGS, LINES
+from helpers.bugs import LINES
 from helpers.exercises import nb03
-from helpers.exercises.core import Exercise, Prediction
-from helpers.exercises.editions import SOLUTIONS, WRONG_ANSWERS, blocks
+from helpers.exercises.core import Exercise
+from helpers.exercises.editions import NOTEBOOKS, SOLUTIONS, WRONG_ANSWERS, blocks
 from helpers.network import backward_propagation, forward_propagation
-from helpers.widgets.shapes import IMPOSTORS, network_steps
+from helpers.widgets.shapes import IMPOSTORS, ShapeExplorer, network_steps
 
 from .conftest import random_network
 
 NOTEBOOK = nb03.NOTEBOOK
-EXERCISES = (nb03.da1_by_loops, nb03.dL_dW2_by_loops, nb03.layer2_backward)
+EXERCISES = (nb03.dL_dW2_by_loops, nb03.layer2_backward_rows, nb03.jacobian_L_a1)
+PREDICTIONS = (nb03.shapes_fit, nb03.explorer_fit)
 
 
 def answer(code: str):
@@ -54,74 +59,19 @@ def test_the_solution_passes(name, code):
 def test_each_wrong_answer_is_named(name, mistake, code):
     exercise, result = judge(name, code)
     assert result.finished and not result.passed, str(result)
+    text = str(result)
     if isinstance(exercise, Exercise):
         title = next(m.title for m in exercise.mistakes if m.name == mistake)
-        assert title in " ".join(str(result).split()), str(result)
-        assert result.mistakes == {mistake}, str(result)
+        assert title in " ".join(text.split()), text
+        assert result.mistakes == {mistake}, text
+        assert "you probably wrote:" in text and "the right line is" not in text
     else:
-        assert str(result).startswith("Not quite")
+        assert text.startswith("Not quite")
 
 
-def test_a_learner_s_line_is_shown_as_the_learner_writes_it():
-    """The loop exercises print loop lines, not the reference's matrix lines."""
-    wrong = answer(next(code for name, m, code in WRONG if m == "last_output_only"))
-    text = str(nb03.da1_by_loops.check(wrong))
-    assert "you probably wrote: da1[k] = W2[i, k] * dz2[i]" in text
-    assert "W2.T" not in text and "@" not in text
-    wrong = answer(next(code for name, m, code in WRONG if m == "table_transposed"))
-    assert "dW2[k, i] = a1[k] * dz2[i]" in str(nb03.dL_dW2_by_loops.check(wrong))
-
-
-@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.name)
-def test_a_stub_is_not_finished(exercise):
-    def stub(*args):
-        raise NotImplementedError
-
-    result = exercise.check(stub)
-    assert not result.finished and str(result).startswith("Not finished yet")
-
-
-@pytest.mark.parametrize("prediction", [nb03.shapes_fit, nb03.explorer_fit], ids=str)
-def test_a_prediction_left_as_shipped_is_not_answered(prediction):
-    assert str(prediction.reveal(...)).startswith("Not answered yet")
-    assert str(prediction.reveal(42)).startswith("Not answered yet")
-
-
-def test_matrix_forms_pass_the_loop_exercises_too():
-    """The loops are what the learner is asked for, but a right matrix product is right."""
-    assert nb03.da1_by_loops.check(lambda W2, dz2: W2.T @ dz2).passed
-    assert nb03.dL_dW2_by_loops.check(lambda dz2, a1: np.outer(dz2, a1)).passed
-
-
-def test_the_references_are_the_reference_backward_pass():
-    """dA1 and dW2 of helpers.network.backward_propagation, fed through the exercises' wraps."""
-    parameters, X, Y = random_network(2, 4, 3, 5, seed=3)
-    _, cache = forward_propagation(X, parameters)
-    steps = backward_propagation(parameters, cache, X, Y, intermediates=True)
-    W2, dZ2, A1 = parameters["W2"], steps["dZ2"], cache["A1"]
-    dA1, dW2 = nb03.layer2_backward.reference(W2, dZ2, A1)
-    np.testing.assert_array_equal(dA1, steps["dA1"])
-    np.testing.assert_array_equal(dW2, steps["dW2"])
-    # one column alone: the same sum, maybe in another order (BLAS), so equal to round-off
-    np.testing.assert_allclose(
-        nb03.da1_by_loops.reference(W2, dZ2[:, :1]), dA1[:, :1], rtol=1e-14, atol=1e-16
-    )
-    _, cache_1 = forward_propagation(X[:, :1], parameters)
-    one = backward_propagation(parameters, cache_1, X[:, :1], Y[:, :1], intermediates=True)
-    np.testing.assert_array_equal(
-        nb03.dL_dW2_by_loops.reference(one["dZ2"], cache_1["A1"]), one["dW2"]
-    )
-
-
-def test_the_matrix_exercise_s_mistakes_are_the_gallery_s_lines():
-    gallery = {m.name: m for m in nb03.layer2_backward.mistakes}
-    assert gallery["missing_transpose_W2"].lines == dict(BUGS["missing_transpose_W2"].lines)
-    for name in ("swapped_factors_in_dW", "missing_transpose_in_dW", "missing_one_over_m"):
-        assert gallery[name].lines == dict(BUGS[name].in_line("dW2").lines)
-        assert set(gallery[name].lines) == {LINES["dW2"]}
-
-
-def test_every_mistake_changes_a_line_of_its_reference_and_the_result_somewhere():
+def test_every_exercise_has_two_wrong_answers_and_every_mistake_changes_its_result():
+    for exercise in EXERCISES + PREDICTIONS:
+        assert sum(name == exercise.name for name, _, _ in WRONG) >= 2, exercise.name
     for exercise in EXERCISES:
         references = exercise._reference_results()
         for mistake in exercise.mistakes:
@@ -138,25 +88,131 @@ def test_every_mistake_changes_a_line_of_its_reference_and_the_result_somewhere(
             assert any(differs), f"{exercise.name}: {mistake.name} changes nothing"
 
 
-def test_the_shapes_fit_answer_is_what_numpy_does_at_three_three_three():
-    """The set the prediction expects is the set of the explorer's wrong lines that fit."""
-    steps = network_steps(n_x=3, n_h=3, n_y=3, m=5)
-    fits = {
+def test_a_learner_s_line_is_shown_as_the_learner_writes_it():
+    """The loop exercise prints loop lines, not the reference's matrix lines; the Jacobian
+    exercise prints the line the learner returns."""
+    wrong = answer(next(code for _, m, code in WRONG if m == "table_transposed"))
+    text = str(nb03.dL_dW2_by_loops.check(wrong))
+    assert "you probably wrote: dW2[k, i] = a1[k] * dz2[i]" in text
+    assert "A1" not in text and "@" not in text
+    wrong = answer(next(code for _, m, code in WRONG if m == "column_layout"))
+    assert "you probably wrote: return W2.T @ jac_L_z2.T" in str(nb03.jacobian_L_a1.check(wrong))
+
+
+def outer_product(dz2, a1):
+    return np.outer(dz2, a1)
+
+
+def matrix_product(dz2, a1):
+    dW2 = dz2 @ a1.T  # the right table, without loops
+    return dW2
+
+
+def loops_with_a_comment(dz2, a1):
+    # dz2 @ a1.T would be the matrix form; the loops are the exercise
+    table = np.zeros((dz2.shape[0], a1.shape[0]))
+    for i in range(dz2.shape[0]):
+        for k in range(a1.shape[0]):
+            table[i, k] = dz2[i, 0] * a1[k, 0]
+    return table
+
+
+def test_the_loop_exercise_does_not_accept_a_matrix_product():
+    for function, used in ((outer_product, "np.outer"), (matrix_product, "@")):
+        result = nb03.dL_dW2_by_loops.check(function)
+        assert result.finished and not result.passed, str(result)
+        assert str(result).startswith("Not by loops yet") and f"`{used}`" in str(result)
+        assert result.verdicts["dL/dW2"].right  # the values are right, only the method is not
+    assert nb03.dL_dW2_by_loops.check(loops_with_a_comment).passed  # a comment is not code
+    assert nb03.matrix_products(loops_with_a_comment) == []
+    # a wrong table made with a matrix product is judged like any wrong table
+    wrong = nb03.dL_dW2_by_loops.check(lambda dz2, a1: a1 @ dz2.T)
+    assert str(wrong).startswith("Wrong") and wrong.mistakes == {"table_transposed"}
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.name)
+def test_a_stub_is_not_finished(exercise):
+    def stub(*args):
+        raise NotImplementedError
+
+    result = exercise.check(stub)
+    assert not result.finished and str(result).startswith("Not finished yet")
+
+
+@pytest.mark.parametrize("prediction", PREDICTIONS, ids=lambda p: p.name)
+def test_a_prediction_left_as_shipped_is_not_answered(prediction):
+    assert str(prediction.reveal(...)).startswith("Not answered yet")
+    assert str(prediction.reveal(42)).startswith("Not answered yet")
+    assert str(prediction.reveal({"dW3"})).startswith("Not answered yet")
+
+
+@pytest.mark.parametrize("prediction", PREDICTIONS, ids=lambda p: p.name)
+def test_a_set_prediction_ignores_case_and_takes_lists_and_single_names(prediction):
+    answer_ = sorted(prediction.answer)
+    assert prediction.reveal([name.lower() for name in answer_]).passed
+    assert prediction.reveal(tuple(name.upper() for name in answer_)).passed
+    if len(answer_) == 1:
+        assert prediction.reveal(answer_[0].lower()).passed
+    assert not prediction.reveal("none").passed and not prediction.reveal(set()).passed
+
+
+def test_the_dW2_reference_is_the_reference_backward_pass():
+    """dW2 of helpers.network.backward_propagation on one example, through the exercise's wrap."""
+    parameters, X, Y = random_network(2, 4, 3, 1, seed=3)
+    _, cache = forward_propagation(X, parameters)
+    steps = backward_propagation(parameters, cache, X, Y, intermediates=True)
+    np.testing.assert_array_equal(
+        nb03.dL_dW2_by_loops.reference(steps["dZ2"], cache["A1"]), steps["dW2"]
+    )
+    assert nb03.DW2 == LINES["dW2"]
+
+
+def test_the_rows_reference_is_the_reference_backward_pass_transposed():
+    """With the examples as rows, dA1 is the reference's dA1 transposed and dW2 is its dW2."""
+    parameters, X, Y = random_network(2, 4, 3, 5, seed=4)
+    _, cache = forward_propagation(X, parameters)
+    steps = backward_propagation(parameters, cache, X, Y, intermediates=True)
+    dA1_rows, dW2 = nb03.rows_backward(parameters["W2"], steps["dZ2"].T, cache["A1"].T)
+    np.testing.assert_allclose(dA1_rows, steps["dA1"].T, rtol=1e-13, atol=1e-15)
+    np.testing.assert_allclose(dW2, steps["dW2"], rtol=1e-13, atol=1e-15)
+
+
+def test_the_jacobian_reference_is_the_transposed_column():
+    """(D_z2 L W2)^T = W2^T dz2, the reference's dA1 of one example."""
+    parameters, X, Y = random_network(2, 4, 3, 1, seed=5)
+    _, cache = forward_propagation(X, parameters)
+    steps = backward_propagation(parameters, cache, X, Y, intermediates=True)
+    row = nb03.row_chain(steps["dZ2"].T, parameters["W2"])
+    np.testing.assert_allclose(row.T, steps["dA1"], rtol=1e-13, atol=1e-15)
+
+
+def fitting(**sizes) -> set[str]:
+    steps = network_steps(**sizes)
+    return {
         s.result for s in steps if s.impostor and not s.impostor.caught_by_shapes(s.result_shape)
     }
-    assert fits == set(nb03.shapes_fit.answer)
-    assert set(nb03.shapes_fit.choices) == set(IMPOSTORS) and set(
-        nb03.shapes_fit.reasons
-    ) == fits | {"dZ1"}
-    assert nb03.shapes_fit.reveal(["dW1", "dA1", "dW2"]).passed  # a list is a set too
-    assert not nb03.shapes_fit.reveal(set()).passed
 
 
-def test_the_explorer_fit_answer_is_what_the_explorer_shows_at_its_sizes():
-    steps = network_steps(**nb03.EXPLORER_SIZES)
-    fits = [
-        s.result for s in steps if s.impostor and not s.impostor.caught_by_shapes(s.result_shape)
-    ]
-    assert fits == [nb03.explorer_fit.answer]
-    assert isinstance(nb03.explorer_fit, Prediction)
-    assert set(nb03.explorer_fit.wrong) == set(nb03.explorer_fit.choices) - {"dZ1"}
+def test_the_predictions_answers_are_what_the_explorer_computes_at_their_sizes():
+    assert fitting(n_x=3, n_h=3, n_y=3, m=5) == set(nb03.shapes_fit.answer)
+    assert fitting(**nb03.EXPLORER_SIZES) == set(nb03.explorer_fit.answer)
+    for prediction in PREDICTIONS:
+        assert set(prediction.choices) == set(IMPOSTORS) == set(prediction.reasons)
+
+
+def test_the_explorer_opens_where_it_does_not_give_explorer_fit_away():
+    """The stored explorer (opened at section 5's sizes, whose answer the learner has seen) shows
+    wrong lines that fit, but not the sizes of the explorer_fit prediction."""
+    assert nb03.EXPLORER_OPENS != nb03.EXPLORER_SIZES
+    assert fitting(**nb03.EXPLORER_OPENS) == set(nb03.shapes_fit.answer)
+    explorer = ShapeExplorer(backward=True, **nb03.EXPLORER_OPENS)
+    header = explorer.children[0].value  # the title and the line saying what to try
+    assert "fits!" in explorer.describe() and "m = n_h" not in header
+
+
+def test_the_notebook_s_explorer_opens_at_explorer_opens():
+    notebook = nbformat.read(NOTEBOOKS / f"{NOTEBOOK}.ipynb", as_version=4)
+    (source,) = [c.source for c in notebook.cells if c.source.startswith("ShapeExplorer(")]
+    call = ast.parse(source).body[0].value
+    sizes = {k.arg: ast.literal_eval(k.value) for k in call.keywords if k.arg != "backward"}
+    assert sizes == nb03.EXPLORER_OPENS

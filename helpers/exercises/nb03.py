@@ -1,26 +1,30 @@
-"""Notebook 03's exercises: ``da1`` and ``dL/dW2`` of one example by index loops, both for all
-``m`` examples as matrix products, and two predictions about the shape test.
+"""Notebook 03's exercises: ``dL/dW2`` of one example by index loops, the output layer's backward
+pass with the examples stored as rows, a Jacobian in numerator layout, and two predictions about
+the shape test.
 
-* ``da1_by_loops(W2, dz2)``: ``da1_k = sum_i W2[i, k] dz2_i``, written as two loops; ``W2`` is
-  ``(n_y, n_h)``, ``dz2`` and the result are columns, ``(n_y, 1)`` and ``(n_h, 1)``.
-* ``dL_dW2_by_loops(dz2, a1)``: ``dL/dW2[i, k] = dz2_i a1_k``, the ``(n_y, n_h)`` table, as loops.
-* ``layer2_backward(W2, dZ2, A1)``: ``(dA1, dW2)`` for ``dZ2 (n_y, m)`` and ``A1 (n_h, m)``, with
-  ``@`` and ``.T``.
+* ``dL_dW2_by_loops(dz2, a1)``: ``dL/dW2[i, k] = dz2_i a1_k``, the ``(n_y, n_h)`` table, written as
+  loops; ``dz2 (n_y, 1)`` and ``a1 (n_h, 1)`` are one example. Checked against the reference
+  backward pass's ``dW2`` on one example; a right table computed with a matrix product (``@``,
+  ``np.outer``) does not pass (:class:`ByLoops`): the exercise is the index formula.
+* ``layer2_backward_rows(W2, dZ2_rows, A1_rows)``: ``(dA1_rows (m, n_h), dW2 (n_y, n_h))`` for the
+  output layer ``Z2_rows = A1_rows @ W2.T + b2.T`` with one example per **row** (``dZ2_rows
+  (m, n_y)``, ``A1_rows (m, n_h)``), as PyTorch's ``nn.Linear`` stores them. The course's formulas
+  cannot be copied: ``dA1_rows = dZ2_rows @ W2`` has no transpose, ``dW2 = (1 / m) * dZ2_rows.T @
+  A1_rows`` has it on the other factor. Its reference is written here, one line per formula
+  (:func:`rows_backward`); the notebook checks it against finite differences and against the
+  reference backward pass, transposed.
+* ``jacobian_L_a1(jac_L_z2, W2)``: the row ``D_a1 L = D_z2 L W2`` (numerator layout, the Jacobians
+  in chain order), ``jac_L_z2 (1, n_y)`` -> ``(1, n_h)``; reference :func:`row_chain`.
 * ``shapes_fit``: which of the shape explorer's four wrong lines pass the shape test when
-  ``n_x = n_h = n_y = 3`` (a set of step names); ``explorer_fit``: which one fits at the sizes the
-  explorer opens with, ``n_x = 2, n_h = 4, n_y = 1, m = 4``.
-
-The three functions are checked against the reference backward pass,
-:func:`helpers.network.backward_unchecked`, where each formula is one line (``dA1 = W2.T @ dZ2``,
-``dW2 = (1 / m) * dZ2 @ A1.T``): ``wrap`` feeds it the learner's arrays (``A2 = dZ2`` and ``Y = 0``
-make its ``dZ2 = A2 - Y`` the given one, a dummy ``X`` has the ``m`` columns). The mistakes are
-those lines changed: the gallery's (:data:`helpers.bugs.BUGS`, made in the one line) where the
-gallery has them, a few more that only loops make. ``show`` prints each line as the learner writes
-it, as a loop for the loop exercises.
+  ``n_x = n_h = n_y = 3, m = 5``; ``explorer_fit``: which pass it at ``n_x = 2, n_h = 4, n_y = 1,
+  m = 4`` (the course's network, a batch of 4). Both answered by a set of step names
+  (:class:`WhichFit`).
 """
 
 from __future__ import annotations
 
+import ast
+import inspect
 import textwrap
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -28,7 +32,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..activations import get_activation
-from ..bugs import BUGS, LINES, Bug
+from ..bugs import BUGS, LINES
+from ..mistakes import assignments
 from ..network import backward_unchecked
 from .core import WIDTH, CheckResult, Exercise, Mistake, Prediction, Problem
 
@@ -36,59 +41,8 @@ NOTEBOOK = "03_why_the_transpose"
 TANH = get_activation("tanh")
 
 
-# ---------------------------------------------------------------- the reference, fed
-
-Arrays = dict[str, np.ndarray]
-
-
-def _layer2(backward: Callable, W2: np.ndarray, dZ2: np.ndarray, A1: np.ndarray) -> Arrays:
-    """What ``backward`` (the reference's signature) computes for an output layer with weights
-    ``W2 (n_y, n_h)``, chain-rule factors ``dZ2 (n_y, m)`` and inputs ``A1 (n_h, m)``: the cache
-    holds ``A2 = dZ2`` and the labels are 0, so its ``dZ2 = A2 - Y`` is the given one; ``X`` is a
-    ``(1, m)`` dummy whose columns are the examples."""
-    m = np.shape(dZ2)[1]
-    cache = {"Z1": A1, "A1": A1, "A2": dZ2}  # tanh's g' reads A1; Z1 is not used
-    X, Y = np.zeros((1, m)), np.zeros(np.shape(dZ2))
-    return backward({"W2": W2}, cache, X, Y, TANH, intermediates=True)
-
-
-def _da1_of(backward: Callable) -> Callable:
-    """The learner's ``da1_by_loops(W2, dz2)`` out of a backward pass: its ``dA1`` for one
-    example (``a1`` is not read; a column of zeros stands in)."""
-
-    def da1_by_loops(W2, dz2):
-        return _layer2(backward, W2, dz2, np.zeros((np.shape(W2)[1], 1)))["dA1"]
-
-    return da1_by_loops
-
-
-def _dL_dW2_of(backward: Callable) -> Callable:
-    """The learner's ``dL_dW2_by_loops(dz2, a1)`` out of a backward pass: its ``dW2`` for one
-    example (``m = 1``, so ``dW2 = dJ/dW2`` is ``dL/dW2``; ``W2`` is not read)."""
-
-    def dL_dW2_by_loops(dz2, a1):
-        W2 = np.zeros((np.shape(dz2)[0], np.shape(a1)[0]))
-        return _layer2(backward, W2, dz2, a1)["dW2"]
-
-    return dL_dW2_by_loops
-
-
-def _matrix_of(backward: Callable) -> Callable:
-    """The learner's ``layer2_backward(W2, dZ2, A1) -> (dA1, dW2)`` out of a backward pass."""
-
-    def layer2_backward(W2, dZ2, A1):
-        steps = _layer2(backward, W2, dZ2, A1)
-        return steps["dA1"], steps["dW2"]
-
-    return layer2_backward
-
-
-def _from_gallery(bug: Bug, name: str = "", title: str = "", description: str = "") -> Mistake:
-    """A gallery bug as an exercise's mistake (its lines; its name, title and description unless
-    given)."""
-    return Mistake(
-        name or bug.name, title or bug.title, description or bug.description, dict(bug.lines)
-    )
+def _fill(text: str) -> str:
+    return "\n".join(textwrap.fill(paragraph, WIDTH) for paragraph in text.split("\n"))
 
 
 def _spelled(table: Mapping[str, str]) -> Callable[[str], str]:
@@ -97,149 +51,108 @@ def _spelled(table: Mapping[str, str]) -> Callable[[str], str]:
     return lambda line: table.get(line, line)
 
 
-# ---------------------------------------------------------------- the problems
+# ---------------------------------------------------------------- exercises done by loops
+
+PRODUCT_CALLS = ("dot", "outer", "matmul", "einsum", "inner", "tensordot", "kron", "vdot")
 
 
-def _column_pairs(seed: int, sizes: Iterable[tuple[int, int]]) -> list[tuple]:
-    """``(n_y, n_h, W2 (n_y, n_h), dz2 (n_y, 1), a1 (n_h, 1))``: weights ~ N(0, 1), ``dz2 = a2 -
-    y`` with outputs in (0.05, 0.95) and labels 0 and 1, ``a1`` a tanh."""
-    rng = np.random.default_rng(seed)
+def matrix_products(function: Callable) -> list[str]:
+    """The matrix products in ``function``'s source, in order: ``"@"`` and calls such as
+    ``"np.outer"`` (``[]`` when the source cannot be read, e.g. a function made by ``exec``)."""
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(function)))
+    except (OSError, TypeError, SyntaxError):
+        return []
     found = []
-    for n_y, n_h in sizes:
-        W2 = rng.standard_normal((n_y, n_h))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.MatMult):
+            found.append("@")
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in PRODUCT_CALLS
+        ):
+            found.append(ast.unparse(node.func))
+    return list(dict.fromkeys(found))
+
+
+class ByLoops(Exercise):
+    """An exercise about an index formula: the learner writes it as loops, entry by entry. A
+    right result computed with a matrix product (``@``, ``np.outer``, ...) does not pass, since
+    the matrix form could be recalled rather than derived; wrong results are judged as usual."""
+
+    def check(self, function: object) -> CheckResult:
+        result = super().check(function)
+        products = matrix_products(function) if result.passed else []
+        if not products:
+            return result
+        name = getattr(function, "__name__", self.name)
+        used = " and ".join(f"`{p}`" for p in products)
+        headline = _fill(
+            f"Not by loops yet: {name} gives the right values, but with {used}. This exercise "
+            "asks for the index formula, entry by entry: write it with two for-loops and no "
+            "matrix product (the matrix form comes after the exercise)."
+        )
+        return CheckResult(True, False, headline, result.verdicts, [])
+
+
+# ---------------------------------------------------------------- dL/dW2 of one example
+
+
+def _dL_dW2_of(backward: Callable) -> Callable:
+    """The learner's ``dL_dW2_by_loops(dz2, a1)`` out of a backward pass (the reference's
+    signature): its ``dW2`` for one example, ``m = 1``, so ``dW2 = dJ/dW2`` is ``dL/dW2``. The
+    cache holds ``A2 = dz2`` and the label is 0, so its ``dZ2 = A2 - Y`` is the given ``dz2``;
+    ``W2`` and ``X`` are not read by the ``dW2`` line (zeros stand in)."""
+
+    def dL_dW2_by_loops(dz2, a1):
+        n_y, n_h = np.shape(dz2)[0], np.shape(a1)[0]
+        cache = {"Z1": a1, "A1": a1, "A2": dz2}  # tanh's g' reads A1; Z1 is not used
+        parameters = {"W2": np.zeros((n_y, n_h))}
+        steps = backward(parameters, cache, np.zeros((1, 1)), np.zeros((n_y, 1)), TANH)
+        return steps["dW2"]
+
+    return dL_dW2_by_loops
+
+
+def _one_example_problems(seed: int) -> list[Problem]:
+    """``dz2 (n_y, 1)``, ``a1 (n_h, 1)`` for ``(n_y, n_h)`` = (3, 4), (3, 3), (2, 5): ``dz2 = a2 -
+    y`` with outputs in (0.05, 0.95) and labels 1, 0, 1, ...; ``a1`` a tanh of N(0, 1)."""
+    rng = np.random.default_rng(seed)
+    problems = []
+    for n_y, n_h in ((3, 4), (3, 3), (2, 5)):
         y = np.zeros((n_y, 1))
-        y[::2] = 1.0  # labels 1, 0, 1, ...
+        y[::2] = 1.0
         dz2 = rng.uniform(0.05, 0.95, (n_y, 1)) - y
         a1 = np.tanh(rng.standard_normal((n_h, 1)))
-        found.append((n_y, n_h, W2, dz2, a1))
-    return found
-
-
-def _label(n_y: int, n_h: int) -> str:
-    square = " (W2 square)" if n_y == n_h else ""
-    return f"n_y = {n_y} outputs, n_h = {n_h} hidden units{square}"
-
-
-ONE_EXAMPLE = ((3, 4), (3, 3), (2, 5))  # (n_y, n_h): one square W2, where W2[k, i] runs
-
-
-def _da1_problems() -> list[Problem]:
-    return [
-        Problem(_label(n_y, n_h), (W2, dz2), {"m": 1, "n_y": n_y})
-        for n_y, n_h, W2, dz2, _ in _column_pairs(31, ONE_EXAMPLE)
-    ]
-
-
-def _dL_dW2_problems() -> list[Problem]:
-    return [
-        Problem(_label(n_y, n_h), (dz2, a1), {"m": 1, "n_y": n_y})
-        for n_y, n_h, _, dz2, a1 in _column_pairs(32, ONE_EXAMPLE)
-    ]
-
-
-# (n_y, n_h, m): nothing square; W2 square; A1 square (m = n_h); everything square (where even
-# * in place of @ runs); one output (where * and @ agree)
-BATCHES = ((3, 4, 5), (3, 3, 5), (2, 4, 4), (3, 3, 3), (1, 4, 6))
-
-
-def _batch_problems() -> list[Problem]:
-    rng = np.random.default_rng(33)
-    problems = []
-    for n_y, n_h, m in BATCHES:
-        W2 = rng.standard_normal((n_y, n_h))
-        Y = (rng.random((n_y, m)) > 0.5).astype(float)
-        Y[0, :2] = (0.0, 1.0)  # both labels
-        dZ2 = rng.uniform(0.05, 0.95, (n_y, m)) - Y
-        A1 = np.tanh(rng.standard_normal((n_h, m)))
-        notes = [
-            note for note, square in (("W2 square", n_y == n_h), ("A1 square", n_h == m)) if square
-        ]
-        label = f"n_y = {n_y}, n_h = {n_h}, m = {m}" + (f" ({', '.join(notes)})" if notes else "")
-        problems.append(Problem(label, (W2, dZ2, A1), {"m": m, "n_y": n_y}))
+        square = " (W2 square)" if n_y == n_h else ""
+        label = f"n_y = {n_y} outputs, n_h = {n_h} hidden units{square}"
+        problems.append(Problem(label, (dz2, a1), {"m": 1, "n_y": n_y}))
     return problems
 
 
-# ---------------------------------------------------------------- da1 by loops
-
-DA1 = LINES["dA1"]  # dA1 = W2.T @ dZ2
-ROWS_FOR_COLUMNS = BUGS["missing_transpose_W2"].lines[DA1]  # dA1 = W2 @ dZ2
-FIRST_OUTPUT_ONLY = "dA1 = W2[:1].T @ dZ2[:1]"
-LAST_OUTPUT_ONLY = "dA1 = W2[-1:].T @ dZ2[-1:]"
-DA1_LOOPS = {
-    DA1: "da1[k] += W2[i, k] * dz2[i]",
-    ROWS_FOR_COLUMNS: "da1[k] += W2[k, i] * dz2[i]",
-    FIRST_OUTPUT_ONLY: "da1[k] = W2[0, k] * dz2[0]",
-    LAST_OUTPUT_ONLY: "da1[k] = W2[i, k] * dz2[i]",
-}
-
-da1_by_loops = Exercise(
-    name="da1_by_loops",
-    title="da1 = dL/da1 of one example, by loops over the outputs",
-    reference=_da1_of(backward_unchecked),
-    source=backward_unchecked,
-    wrap=_da1_of,
-    problems=_da1_problems,
-    outputs=("da1",),
-    notebook=NOTEBOOK,
-    argument_names=("W2", "dz2"),
-    like={"da1": "a1"},
-    show=_spelled(DA1_LOOPS),
-    hints=(
-        "Write z2_i = sum_k W2[i, k] a1_k + b2_i for one output i, and nudge a1_k alone: by how "
-        "much does z2_i move? Only one term of the sum contains a1_k.",
-        "z2_i moves by W2[i, k] per unit of a1_k, for every output i: a1_k reaches L through "
-        "each of the n_y outputs. The chain rule adds the n_y paths: da1_k = sum over i of "
-        "dz2_i W2[i, k].",
-        "da1 = np.zeros((n_h, 1)); for each hidden unit k (range(n_h)), for each output i "
-        "(range(n_y)): da1[k] += W2[i, k] * dz2[i]. The weight from unit k to output i is "
-        "W2[i, k]: row = output, column = hidden unit.",
-    ),
-    mistakes=(
-        _from_gallery(
-            BUGS["missing_transpose_W2"],
-            "rows_for_columns",
-            "W2[k, i] for W2[i, k]: a row of W2 where its column belongs",
-            "the weight from hidden unit k to output i is W2[i, k] (row: output, column: hidden "
-            "unit); summing W2[k, i] walks along row k, which is W2 @ dz2, the missing transpose",
-        ),
-        Mistake(
-            "first_output_only",
-            "only the first output, as with one output",
-            "with n_y = 1 (notebook 02) da1_k = W2[0, k] dz2; with n_y outputs a1_k reaches L "
-            "through every z2_i, and the chain rule adds all n_y paths",
-            {DA1: FIRST_OUTPUT_ONLY},
-        ),
-        Mistake(
-            "last_output_only",
-            "= where += belongs: only the last output counts",
-            "each pass of the loop over i overwrites da1[k]; the paths through the n_y outputs "
-            "add up (+=)",
-            {DA1: LAST_OUTPUT_ONLY},
-        ),
-    ),
-)
-
-
-# ---------------------------------------------------------------- dL/dW2 by loops
-
 DW2 = LINES["dW2"]  # dW2 = (1 / m) * dZ2 @ A1.T
-SWAPPED = BUGS["swapped_factors_in_dW"].in_line("dW2")
+SWAPPED = BUGS["swapped_factors_in_dW"].in_line("dW2").lines[DW2]  # dW2 = (1 / m) * A1 @ dZ2.T
 SUMMED_OVER_OUTPUTS = "dW2 = (1 / m) * np.ones_like(dZ2) * np.sum(dZ2, axis=0) @ A1.T"
 A1_LEFT_OUT = "dW2 = (1 / m) * dZ2 @ np.ones_like(A1).T"
-DW2_LOOPS = {
+DZ2_LEFT_OUT = "dW2 = (1 / m) * np.ones_like(dZ2) @ A1.T"
+OVER_N_Y = "dW2 = (1 / m) * dZ2 @ A1.T / dZ2.shape[0]"
+DW2_LOOPS = {  # each line as the learner's loops write it
     DW2: "dW2[i, k] = dz2[i] * a1[k]",
-    SWAPPED.lines[DW2]: "dW2[k, i] = a1[k] * dz2[i]",
+    SWAPPED: "dW2[k, i] = a1[k] * dz2[i]",
     SUMMED_OVER_OUTPUTS: "dW2[i, k] = np.sum(dz2) * a1[k]",
     A1_LEFT_OUT: "dW2[i, k] = dz2[i]",
+    DZ2_LEFT_OUT: "dW2[i, k] = a1[k]",
+    OVER_N_Y: "dW2[i, k] = dz2[i] * a1[k] / n_y",
 }
 
-dL_dW2_by_loops = Exercise(
+dL_dW2_by_loops = ByLoops(
     name="dL_dW2_by_loops",
     title="dL/dW2 of one example, entry by entry",
     reference=_dL_dW2_of(backward_unchecked),
     source=backward_unchecked,
     wrap=_dL_dW2_of,
-    problems=_dL_dW2_problems,
+    problems=lambda: _one_example_problems(32),
     outputs=("dL/dW2",),
     notebook=NOTEBOOK,
     argument_names=("dz2", "a1"),
@@ -249,17 +162,17 @@ dL_dW2_by_loops = Exercise(
         "Find every place where the weight W2[i, k] appears in the forward pass: in which z2 "
         "does it stand, and multiplied by what?",
         "W2[i, k] appears once, in the term W2[i, k] a1_k of z2_i: one path to L, no sum. "
-        "z2_i moves by a1_k per unit of W2[i, k], so dL/dW2[i, k] = dz2_i a1_k.",
+        "z2_i moves by a1_k per unit of W2[i, k], and L by dz2_i per unit of z2_i.",
         "dW2 = np.zeros((n_y, n_h)), the shape of W2; for i in range(n_y), for k in range(n_h): "
         "dW2[i, k] = dz2[i, 0] * a1[k, 0].",
     ),
     mistakes=(
-        _from_gallery(
-            SWAPPED,
+        Mistake(
             "table_transposed",
             "the table the wrong way round: (n_h, n_y)",
             "entry (i, k) of dL/dW2 belongs where W2[i, k] is, row i (output) and column k "
             "(hidden unit), so the table has the shape of W2, (n_y, n_h)",
+            {DW2: SWAPPED},
         ),
         Mistake(
             "summed_over_outputs",
@@ -275,43 +188,199 @@ dL_dW2_by_loops = Exercise(
             "slope of 1 belongs to the bias b2_i",
             {DW2: A1_LEFT_OUT},
         ),
+        Mistake(
+            "dz2_left_out",
+            "the factor dz2_i left out",
+            "a1_k is how much z2_i moves per unit of W2[i, k]; the chain rule goes on to L: "
+            "times dz2_i, how much L moves per unit of z2_i",
+            {DW2: DZ2_LEFT_OUT},
+        ),
+        Mistake(
+            "divided_by_n_y",
+            "divided by n_y, as if L were a mean over the outputs",
+            "L adds up the outputs' losses (it is not their mean), and W2[i, k] reaches only "
+            "output i's: no factor 1/n_y",
+            {DW2: OVER_N_Y},
+        ),
     ),
 )
 
 
-# ---------------------------------------------------------------- the matrix form
+# ---------------------------------------------------------------- examples as rows
 
-layer2_backward = Exercise(
-    name="layer2_backward",
-    title="dA1 and dW2 for m examples, as matrix products",
-    reference=_matrix_of(backward_unchecked),
-    source=backward_unchecked,
-    wrap=_matrix_of,
-    problems=_batch_problems,
-    outputs=("dA1", "dW2"),
+
+def rows_backward(W2, dZ2_rows, A1_rows):
+    """The output layer's backward pass with one example per row, ``Z2_rows = A1_rows @ W2.T +
+    b2.T``: ``W2 (n_y, n_h)``, ``dZ2_rows (m, n_y)``, ``A1_rows (m, n_h)`` -> ``(dA1_rows (m,
+    n_h), dW2 (n_y, n_h))``, one formula per line."""
+    m = A1_rows.shape[0]
+    dA1_rows = dZ2_rows @ W2
+    dW2 = (1 / m) * dZ2_rows.T @ A1_rows
+    return dA1_rows, dW2
+
+
+ROW_SIZES = ((3, 4, 5), (3, 3, 5), (2, 4, 4), (3, 3, 3), (1, 4, 6))  # (n_y, n_h, m)
+
+
+def _rows_problems() -> list[Problem]:
+    """Five sizes: nothing square; ``W2`` square (where ``W2.T`` fits too); ``m = n_h``;
+    everything square (where every mistake runs); one output. Weights ~ N(0, 1), labels 0 and 1."""
+    rng = np.random.default_rng(34)
+    problems = []
+    for n_y, n_h, m in ROW_SIZES:
+        W2 = rng.standard_normal((n_y, n_h))
+        Y = (rng.random((n_y, m)) > 0.5).astype(float)
+        Y[0, :2] = (0.0, 1.0)  # both labels
+        dZ2_rows = (rng.uniform(0.05, 0.95, (n_y, m)) - Y).T
+        A1_rows = np.tanh(rng.standard_normal((m, n_h)))
+        notes = [
+            note for note, square in (("W2 square", n_y == n_h), ("m = n_h", m == n_h)) if square
+        ]
+        label = f"n_y = {n_y}, n_h = {n_h}, m = {m}" + (f" ({', '.join(notes)})" if notes else "")
+        problems.append(Problem(label, (W2, dZ2_rows, A1_rows), {"m": m, "n_y": n_y}))
+    return problems
+
+
+ROWS = {name: line for name, (line, _) in assignments(rows_backward).items()}
+DA1_ROWS, DW2_ROWS, M_ROWS = ROWS["dA1_rows"], ROWS["dW2"], ROWS["m"]
+
+layer2_backward_rows = Exercise(
+    name="layer2_backward_rows",
+    title="the output layer's dA1 and dW2 with the examples as rows",
+    reference=rows_backward,
+    problems=_rows_problems,
+    outputs=("dA1_rows", "dW2"),
     returns="tuple",
     pairs=True,
     notebook=NOTEBOOK,
-    argument_names=("W2", "dZ2", "A1"),
-    like={"dA1": "A1", "dW2": "W2"},
-    show=_spelled({LINES["m"]: "m = dZ2.shape[1]"}),
-    problem_word="layers",
+    argument_names=("W2", "dZ2_rows", "A1_rows"),
+    like={"dA1_rows": "A1_rows", "dW2": "W2"},
     hints=(
-        "A matrix product sums over its inner index: (M N)[r, c] = sum_s M[r, s] N[s, c]. "
-        "In da1_k = sum_i W2[i, k] dz2_i the summed index i is the FIRST index of W2; in "
-        "sum_j dZ2[i, j] A1[k, j] it is the SECOND index of A1.",
-        "Put the summed index in the middle: W2[i, k] = W2.T[k, i], so da1_k = "
-        "sum_i W2.T[k, i] dz2_i; A1[k, j] = A1.T[j, k]. Each column j of dZ2 is one example.",
-        "dA1 = W2.T @ dZ2, shape (n_h, m); dW2 = (1 / m) * dZ2 @ A1.T, shape (n_y, n_h): the "
-        "mean over the m examples of their outer products dz2 a1^T (m = dZ2.shape[1]).",
+        "Entry by entry, Z2_rows[j, i] = sum_k A1_rows[j, k] W2[i, k] + b2[i]. Nudge "
+        "A1_rows[j, k]: which entries of Z2_rows move, and by how much? Then nudge W2[i, k]: "
+        "which entries move?",
+        "A1_rows[j, k] stands in Z2_rows[j, i] for every output i (example j only), with slope "
+        "W2[i, k]: dA1_rows[j, k] = sum_i dZ2_rows[j, i] W2[i, k]. W2[i, k] stands in "
+        "Z2_rows[j, i] for every example j, with slope A1_rows[j, k]: dW2[i, k] = (1/m) sum_j "
+        "dZ2_rows[j, i] A1_rows[j, k].",
+        "A matrix product sums over its inner index: (M N)[r, c] = sum_s M[r, s] N[s, c]. In the "
+        "first sum, i is already the second index of dZ2_rows and the first of W2; in the "
+        "second, j is the first index of both factors, and a .T puts it in the middle. The "
+        "examples are rows: m = A1_rows.shape[0].",
     ),
     mistakes=(
-        _from_gallery(BUGS["missing_transpose_W2"]),
-        _from_gallery(BUGS["elementwise_in_dA1"]),
-        _from_gallery(BUGS["swapped_factors_in_dW"].in_line("dW2")),
-        _from_gallery(BUGS["missing_transpose_in_dW"].in_line("dW2")),
-        _from_gallery(BUGS["elementwise_in_dW"].in_line("dW2")),
-        _from_gallery(BUGS["missing_one_over_m"].in_line("dW2")),
+        Mistake(
+            "course_transpose_in_dA",
+            "the course's W2.T carried over into dA1_rows",
+            "with the examples as rows, dA1_rows[j, k] = sum_i dZ2_rows[j, i] W2[i, k]: the "
+            "summed index i is already in the middle of dZ2_rows @ W2; the transpose belongs to "
+            "the column layout, W2.T @ dZ2",
+            {DA1_ROWS: "dA1_rows = dZ2_rows @ W2.T"},
+        ),
+        Mistake(
+            "course_line_for_dA",
+            "the course's column-layout line W2.T @ dZ2 copied",
+            "W2.T @ dZ2 is for examples as columns; with rows, example j is row j of "
+            "dZ2_rows, and its gradient row j of dA1_rows = dZ2_rows @ W2",
+            {DA1_ROWS: "dA1_rows = W2.T @ dZ2_rows"},
+        ),
+        Mistake(
+            "dW_transposed",
+            "dW2 the wrong way round: (n_h, n_y)",
+            "dW2[i, k] = (1/m) sum_j dZ2_rows[j, i] A1_rows[j, k] has the output index i first, "
+            "like W2 (n_y, n_h): the transposed factor is dZ2_rows, dZ2_rows.T @ A1_rows",
+            {DW2_ROWS: "dW2 = (1 / m) * A1_rows.T @ dZ2_rows"},
+        ),
+        Mistake(
+            "course_line_for_dW",
+            "the course's column-layout line dZ2 @ A1.T copied",
+            "dZ2 @ A1.T sums over the examples when they are columns; with rows the example "
+            "index j comes first in both factors, so the transpose goes on dZ2_rows",
+            {DW2_ROWS: "dW2 = (1 / m) * dZ2_rows @ A1_rows.T"},
+        ),
+        Mistake(
+            "missing_one_over_m",
+            "missing 1/m in dW2",
+            "dW2 is the gradient of J, the mean of the m losses: the sum over the examples "
+            "is divided by m",
+            {DW2_ROWS: "dW2 = dZ2_rows.T @ A1_rows"},
+        ),
+        Mistake(
+            "m_from_the_columns",
+            "m read from the columns, the course's habit",
+            "with the examples as rows, m is the number of rows: A1_rows.shape[0]; "
+            "A1_rows.shape[1] is n_h",
+            {M_ROWS: "m = A1_rows.shape[1]"},
+        ),
+    ),
+)
+
+
+# ---------------------------------------------------------------- a Jacobian in chain order
+
+
+def row_chain(jac_L_z2, W2):
+    """The row ``D_a1 L = D_z2 L D_a1 z2`` in numerator layout: ``jac_L_z2 (1, n_y)`` times the
+    Jacobian of ``z2 = W2 a1 + b2``, which is ``W2 (n_y, n_h)`` itself -> ``(1, n_h)``."""
+    jac_L_a1 = jac_L_z2 @ W2
+    return jac_L_a1
+
+
+JAC = assignments(row_chain)["jac_L_a1"][0]  # jac_L_a1 = jac_L_z2 @ W2
+
+
+def _row_problems() -> list[Problem]:
+    """``jac_L_z2 = dz2^T (1, n_y)`` and ``W2 (n_y, n_h) ~ N(0, 1)``, at the sizes of
+    ``dL_dW2_by_loops``'s problems (one with a square ``W2``)."""
+    rng = np.random.default_rng(35)
+    problems = []
+    for problem in _one_example_problems(35):
+        dz2, a1 = problem.args
+        W2 = rng.standard_normal((dz2.shape[0], a1.shape[0]))
+        problems.append(Problem(problem.label, (dz2.T, W2), problem.facts))
+    return problems
+
+
+def _returned(line: str) -> str:
+    """``show``: the reference's ``jac_L_a1 = ...`` as the learner's ``return ...``."""
+    target, _, value = line.partition(" = ")
+    return f"return {value}" if target == "jac_L_a1" else line
+
+
+jacobian_L_a1 = Exercise(
+    name="jacobian_L_a1",
+    title="the row D_a1 L in numerator layout",
+    reference=row_chain,
+    problems=_row_problems,
+    outputs=("D_a1 L",),
+    notebook=NOTEBOOK,
+    argument_names=("jac_L_z2", "W2"),
+    show=_returned,
+    hints=(
+        "Entry (i, k) of the Jacobian D_a1 z2 is dz2_i/da1_k: row = output i, column = hidden "
+        "unit k. In z2_i = sum_k W2[i, k] a1_k + b2_i, which term contains a1_k?",
+        "dz2_i/da1_k = W2[i, k], so the Jacobian D_a1 z2 is W2 itself (no transpose). The "
+        "chain rule adds the paths through the outputs: entry k of D_a1 L is "
+        "sum_i (D_z2 L)_i W2[i, k].",
+        "A row times a matrix, (v M)_k = sum_i v_i M[i, k]: D_a1 L = jac_L_z2 @ W2, "
+        "(1, n_y)(n_y, n_h) = (1, n_h), the Jacobians multiplied in the order of the chain.",
+    ),
+    mistakes=(
+        Mistake(
+            "course_transpose",
+            "W2.T, the course's transpose, in numerator layout",
+            "the Jacobian of z2 = W2 a1 + b2 has entry (i, k) = dz2_i/da1_k = W2[i, k]: it is "
+            "W2; the transpose belongs to the column layout, da1 = W2.T @ dz2",
+            {JAC: "jac_L_a1 = jac_L_z2 @ W2.T"},
+        ),
+        Mistake(
+            "column_layout",
+            "the course's column da1 instead of the row",
+            "W2.T @ dz2 is the course's da1, a column (n_h, 1): the denominator layout; in "
+            "numerator layout the derivative of L is a row, the Jacobians multiplied in chain "
+            "order",
+            {JAC: "jac_L_a1 = W2.T @ jac_L_z2.T"},
+        ),
     ),
 )
 
@@ -322,27 +391,26 @@ layer2_backward = Exercise(
 STEPS = ("dW2", "dA1", "dZ1", "dW1")
 
 
-def _names(prediction: object) -> set[str] | None:
-    """A set of step names from what the learner wrote: a set, list or tuple of names, one name,
-    or ``"none"``; ``None`` if it is none of these."""
+def _names(prediction: object, choices: Iterable[str]) -> set[str] | None:
+    """The step names in what the learner wrote (a set, list or tuple of names, one name, or
+    ``"none"``), spelled as in ``choices`` whatever their case; ``None`` if one is not a step."""
+    spelling = {choice.lower(): choice for choice in choices}
     if isinstance(prediction, str):
-        return set() if prediction.strip().lower() == "none" else {prediction.strip()}
-    if isinstance(prediction, (set, frozenset, list, tuple)) and all(
+        prediction = [] if prediction.strip().lower() == "none" else [prediction]
+    if not isinstance(prediction, (set, frozenset, list, tuple)) or not all(
         isinstance(name, str) for name in prediction
     ):
-        return {name.strip() for name in prediction}
-    return None
-
-
-def _fill(text: str) -> str:
-    return "\n".join(textwrap.fill(paragraph, WIDTH) for paragraph in text.split("\n"))
+        return None
+    names = {spelling.get(name.strip().lower()) for name in prediction}
+    return None if None in names else names
 
 
 @dataclass(frozen=True)
 class WhichFit(Prediction):
-    """A prediction answered by a set of step names, ``{"dW2", "dA1"}`` (``set()`` for none):
-    ``answer`` is the set that fits; ``reasons[name]`` says why that step's wrong line fits or
-    does not, and is told for each step the learner placed on the wrong side."""
+    """A prediction answered by a set of step names, ``{"dW2", "dA1"}`` (``set()`` for none;
+    names compared without case): ``answer`` is the set that fits; ``reasons[name]`` says why that
+    step's wrong line fits or does not, and is told for each step the learner placed on the
+    wrong side."""
 
     reasons: Mapping[str, str] = field(default_factory=dict)
 
@@ -355,8 +423,8 @@ class WhichFit(Prediction):
                 "Not answered yet: write your prediction in the cell above (replace the ...), "
                 "run it, then run this cell again.",
             )
-        names = _names(prediction)
-        if names is None or not names <= set(self.choices):
+        names = _names(prediction, self.choices)
+        if names is None:
             return CheckResult(
                 False,
                 False,
@@ -367,11 +435,17 @@ class WhichFit(Prediction):
                 ),
             )
         answer = set(self.answer)
-        shown = "{" + ", ".join(repr(n) for n in self.choices if n in answer) + "}"
+
+        def written(steps: set[str]) -> str:
+            return (
+                "{" + ", ".join(repr(n) for n in self.choices if n in steps) + "}"
+                if steps
+                else "set()"
+            )
+
         if names == answer:
-            return CheckResult(True, True, _fill(f"Right: {shown}. {self.why}"))
-        mine = "{" + ", ".join(repr(n) for n in self.choices if n in names) + "}"
-        lines = [f"Not quite: you predicted {mine if names else 'set()'}; the answer is {shown}."]
+            return CheckResult(True, True, _fill(f"Right: {written(answer)}. {self.why}"))
+        lines = [f"Not quite: you predicted {written(names)}; the answer is {written(answer)}."]
         lines += [
             f"{name}: {self.reasons[name]}" for name in self.choices if name in names ^ answer
         ]
@@ -400,26 +474,27 @@ shapes_fit = WhichFit(
     notebook=NOTEBOOK,
 )
 
-EXPLORER_SIZES = {"n_x": 2, "n_h": 4, "n_y": 1, "m": 4}
+EXPLORER_OPENS = {"n_x": 3, "n_h": 3, "n_y": 3, "m": 5}  # section 5's sizes, answered already
+EXPLORER_SIZES = {"n_x": 2, "n_h": 4, "n_y": 1, "m": 4}  # what explorer_fit asks about
 
-explorer_fit = Prediction(
+explorer_fit = WhichFit(
     name="explorer_fit",
-    question="n_x = 2, n_h = 4, n_y = 1, m = 4: which of the four wrong lines fits?",
-    answer="dZ1",
-    choices=(*STEPS, "none"),
+    question="n_x = 2, n_h = 4, n_y = 1, m = 4: which of the four wrong lines pass the shape test?",
+    answer=frozenset({"dZ1"}),
+    choices=STEPS,
     why=(
-        "dZ1 = dA1 @ g1_prime: dA1 and g1_prime are (n_h, m) = (4, 4), square because the "
-        "batch has as many examples as there are hidden units, so the matrix product exists "
-        "and has the shape of dZ1. Only the gradient check catches it (the explorer runs one)."
+        "The only equal sizes are m = n_h = 4: dA1 and g1_prime are both (n_h, m) = (4, 4), "
+        "square, so dA1 @ g1_prime exists and has the shape of dZ1. Even the course's network "
+        "lets a wrong line through the shape test when the batch has as many examples as there "
+        "are hidden units; only the gradient check catches it (the explorer runs one)."
     ),
-    wrong={
-        "dW2": "A1 @ dZ2.T is (4, 4) @ (4, 1) = (4, 1), the transpose of dW2's (1, 4): "
-        "the shapes catch it. It needs n_y = n_h.",
-        "dA1": "W2 @ dZ2 is (1, 4) @ (1, 4): no product, because W2 is not square (n_y = 1, "
-        "n_h = 4).",
-        "dW1": "X @ dZ1.T is (2, 4) @ (4, 4) = (2, 4), the transpose of dW1's (4, 2): it "
-        "needs n_x = n_h.",
-        "none": "m = n_h = 4 makes dA1 and g1_prime square: one wrong line fits.",
+    reasons={
+        "dW2": "A1 @ dZ2.T is (4, 4) @ (4, 1) = (4, 1), the transpose of dW2's (1, 4): the "
+        "shapes catch it (it needs n_y = n_h).",
+        "dA1": "W2 @ dZ2 is (1, 4) @ (1, 4): no product, W2 is not square (n_y = 1, n_h = 4).",
+        "dZ1": "dA1 @ g1_prime is (4, 4) @ (4, 4) = (4, 4), the shape of dZ1: it fits.",
+        "dW1": "X @ dZ1.T is (2, 4) @ (4, 4) = (2, 4), the transpose of dW1's (4, 2): the "
+        "shapes catch it (it needs n_x = n_h).",
     },
     notebook=NOTEBOOK,
 )

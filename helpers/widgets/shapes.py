@@ -362,8 +362,8 @@ class ShapeExplorer(Explorer):
         }
         self.table = widgets.HTML()
         hint = (
-            "make two sizes equal (n_y = n_h, n_x = n_h or m = n_h) and watch a wrong formula "
-            "slip past the shapes"
+            "predict first: at the sizes you set, which wrong lines will fit? Then set them and "
+            "see which test catches each one"
             if backward
             else "change a size and follow it through the products"
         )

@@ -5,32 +5,6 @@ named``). Each block replaces its exercise's cell in the notebook, so names are 
 import numpy as np  # noqa: F401
 
 
-# %% da1_by_loops: rows_for_columns
-def da1_by_loops(W2, dz2):
-    n_y, n_h = W2.shape
-    da1 = np.zeros((n_h, 1))
-    for k in range(n_h):
-        for i in range(n_y):
-            da1[k] += W2[k, i] * dz2[i]
-    return da1
-
-# %% da1_by_loops: first_output_only
-def da1_by_loops(W2, dz2):
-    n_h = W2.shape[1]
-    da1 = np.zeros((n_h, 1))
-    for k in range(n_h):
-        da1[k, 0] = W2[0, k] * dz2[0, 0]
-    return da1
-
-# %% da1_by_loops: last_output_only
-def da1_by_loops(W2, dz2):
-    n_y, n_h = W2.shape
-    da1 = np.zeros((n_h, 1))
-    for k in range(n_h):
-        for i in range(n_y):
-            da1[k] = W2[i, k] * dz2[i]
-    return da1
-
 # %% dL_dW2_by_loops: table_transposed
 def dL_dW2_by_loops(dz2, a1):
     n_y, n_h = dz2.shape[0], a1.shape[0]
@@ -58,33 +32,45 @@ def dL_dW2_by_loops(dz2, a1):
             dW2[i, k] = dz2[i, 0]
     return dW2
 
-# %% layer2_backward: missing_transpose_W2
-def layer2_backward(W2, dZ2, A1):
-    m = dZ2.shape[1]
-    dA1 = W2 @ dZ2
-    dW2 = (1 / m) * dZ2 @ A1.T
-    return dA1, dW2
+# %% dL_dW2_by_loops: divided_by_n_y
+def dL_dW2_by_loops(dz2, a1):
+    n_y, n_h = dz2.shape[0], a1.shape[0]
+    dW2 = np.zeros((n_y, n_h))
+    for i in range(n_y):
+        for k in range(n_h):
+            dW2[i, k] = dz2[i, 0] * a1[k, 0] / n_y
+    return dW2
 
-# %% layer2_backward: swapped_factors_in_dW
-def layer2_backward(W2, dZ2, A1):
-    m = dZ2.shape[1]
-    dA1 = W2.T @ dZ2
-    dW2 = (1 / m) * A1 @ dZ2.T
-    return dA1, dW2
+# %% dL_dW2_by_loops: dz2_left_out
+def dL_dW2_by_loops(dz2, a1):
+    n_y, n_h = dz2.shape[0], a1.shape[0]
+    dW2 = np.zeros((n_y, n_h))
+    for i in range(n_y):
+        for k in range(n_h):
+            dW2[i, k] = a1[k, 0]
+    return dW2
 
-# %% layer2_backward: missing_one_over_m
-def layer2_backward(W2, dZ2, A1):
-    return W2.T @ dZ2, dZ2 @ A1.T
+# %% layer2_backward_rows: course_transpose_in_dA
+def layer2_backward_rows(W2, dZ2_rows, A1_rows):
+    m = A1_rows.shape[0]
+    dA1_rows = dZ2_rows @ W2.T
+    dW2 = (1 / m) * dZ2_rows.T @ A1_rows
+    return dA1_rows, dW2
 
-# %% layer2_backward: elementwise_in_dA1
-def layer2_backward(W2, dZ2, A1):
-    m = dZ2.shape[1]
-    return W2.T * dZ2, (1 / m) * dZ2 @ A1.T
+# %% layer2_backward_rows: dW_transposed
+def layer2_backward_rows(W2, dZ2_rows, A1_rows):
+    m = A1_rows.shape[0]
+    return dZ2_rows @ W2, (1 / m) * A1_rows.T @ dZ2_rows
 
-# %% layer2_backward: missing_transpose_in_dW
-def layer2_backward(W2, dZ2, A1):
-    m = dZ2.shape[1]
-    return W2.T @ dZ2, (1 / m) * dZ2 @ A1
+# %% layer2_backward_rows: m_from_the_columns
+def layer2_backward_rows(W2, dZ2_rows, A1_rows):
+    m = A1_rows.shape[1]
+    return dZ2_rows @ W2, (1 / m) * dZ2_rows.T @ A1_rows
+
+# %% layer2_backward_rows: course_line_for_dW
+def layer2_backward_rows(W2, dZ2_rows, A1_rows):
+    m = A1_rows.shape[0]
+    return dZ2_rows @ W2, (1 / m) * dZ2_rows @ A1_rows.T
 
 # %% shapes_fit: only_the_transposes
 fit = {"dA1"}
@@ -93,7 +79,15 @@ fit = {"dA1"}
 fit = {"dW2", "dA1", "dZ1", "dW1"}
 
 # %% explorer_fit: none
-fits_here = "none"
+fits_here = set()
 
-# %% explorer_fit: the_transpose
-fits_here = "dA1"
+# %% explorer_fit: the_transposes
+fits_here = {"dA1", "dW2"}
+
+# %% jacobian_L_a1: course_transpose
+def jacobian_L_a1(jac_L_z2, W2):
+    return jac_L_z2 @ W2.T
+
+# %% jacobian_L_a1: column_layout
+def jacobian_L_a1(jac_L_z2, W2):
+    return W2.T @ jac_L_z2.T
