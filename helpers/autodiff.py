@@ -7,8 +7,8 @@ local rules of the operation that made it. Building the cost ``J`` out of nodes 
 backward rule (a vector-Jacobian product: given ``G = dJ/dC``, the gradients of its inputs) and its
 forward-mode rule (a Jacobian-vector product: given the inputs' tangents, the output's)::
 
-    C = matmul(A, B)        A @ B                  grad_A = G @ B.T,  grad_B = A.T @ G
-    C = add(A, B)           A + B (broadcast)      G summed over the axes broadcasting stretched
+    C = matmul(U, V)        U @ V                  grad_U = G @ V.T,  grad_V = U.T @ G
+    C = add(U, V)           U + V (broadcast)      G, summed over the axes broadcasting stretched
                                                    (the bias b (n, 1): over the columns)
     A = activation(Z, g)    g(Z)                   G * g'(Z)           (g, g' from the registry)
     J = cross_entropy(Z, Y) (1/m) sum L(sigma(Z), Y), from Z           G * (sigma(Z) - Y) / m
@@ -97,21 +97,22 @@ class Node:
         return tangents[id(self)]
 
 
-def matmul_backward(G: Array, A: Array, B: Array) -> tuple[Array, Array]:
-    """``(grad_A, grad_B)`` of ``C = A @ B`` given ``G = dJ/dC``: ``A (n, k)``, ``B (k, p)``,
-    ``G (n, p)``; ``grad_A (n, k)``, ``grad_B (k, p)``."""
-    grad_A = G @ B.T
-    grad_B = A.T @ G
-    return grad_A, grad_B
+def matmul_backward(G: Array, U: Array, V: Array) -> tuple[Array, Array]:
+    """``(grad_U, grad_V)`` of ``C = U @ V`` given ``G = dJ/dC``: ``U (n, q)``, ``V (q, p)``,
+    ``G (n, p)``; ``grad_U (n, q)``, ``grad_V (q, p)``. In the network ``U = W[l]``,
+    ``V = A[l-1]``."""
+    grad_U = G @ V.T
+    grad_V = U.T @ G
+    return grad_U, grad_V
 
 
-def matmul(A: Node, B: Node) -> Node:
-    """``C = A @ B``."""
+def matmul(U: Node, V: Node) -> Node:
+    """``C = U @ V``."""
     return Node(
-        A.value @ B.value,
-        (A, B),
-        vjp=lambda G: matmul_backward(G, A.value, B.value),
-        jvp=lambda dA, dB: dA @ B.value + A.value @ dB,
+        U.value @ V.value,
+        (U, V),
+        vjp=lambda G: matmul_backward(G, U.value, V.value),
+        jvp=lambda dU, dV: dU @ V.value + U.value @ dV,
         op="matmul",
     )
 
@@ -123,13 +124,13 @@ def sum_to(G: Array, shape: tuple[int, ...]) -> Array:
     return np.sum(G, axis=stretched, keepdims=True)
 
 
-def add(A: Node, B: Node) -> Node:
-    """``C = A + B``, with NumPy's broadcasting (``W @ A_prev + b``)."""
+def add(U: Node, V: Node) -> Node:
+    """``C = U + V``, with NumPy's broadcasting (``W @ A_prev + b``)."""
     return Node(
-        A.value + B.value,
-        (A, B),
-        vjp=lambda G: (sum_to(G, A.value.shape), sum_to(G, B.value.shape)),
-        jvp=lambda dA, dB: dA + dB,
+        U.value + V.value,
+        (U, V),
+        vjp=lambda G: (sum_to(G, U.value.shape), sum_to(G, V.value.shape)),
+        jvp=lambda dU, dV: dU + dV,
         op="add",
     )
 

@@ -27,10 +27,10 @@ def L_model_backward(AL, Y, caches):
     return grads
 
 # %% matmul_backward
-def matmul_backward(G, A, B):
-    grad_A = G @ B.T        # dJ/dA[i, k] = sum_j G[i, j] B[k, j]
-    grad_B = A.T @ G        # dJ/dB[k, j] = sum_i A[i, k] G[i, j]
-    return grad_A, grad_B
+def matmul_backward(G, U, V):
+    grad_U = G @ V.T        # dJ/dU[i, k] = sum_j G[i, j] V[k, j]
+    grad_V = U.T @ G        # dJ/dV[k, j] = sum_i U[i, k] G[i, j]
+    return grad_U, grad_V
 
 # %% fd_passes
 predicted_passes = 2 * 145      # two evaluations of J per parameter

@@ -115,6 +115,45 @@ def test_L_model_backward_forgetting_dA_prev_by_hand_is_named():
     assert "dA_not_handed_down" in nb08.L_model_backward.check(L_model_backward).mistakes
 
 
+def test_L_model_backward_runs_on_networks_of_2_3_and_4_layers():
+    """An output a smaller network has not (dW4 of L = 3) is judged on the others only."""
+    depths = {len(problem.args[2]) for problem in nb08.L_model_backward._problems()}
+    assert depths == {2, 3, 4}
+    result = nb08.L_model_backward.check(answer(dict(SOLVED)["L_model_backward"]))
+    assert result.passed and "on all 4 networks" in str(result), str(result)
+
+
+def test_L_model_backward_with_a_fixed_L_is_told_how_many_layers_the_network_has():
+    code = dict(SOLVED)["L_model_backward"].replace("L = len(caches)", "L = 3")
+    result = nb08.L_model_backward.check(answer(code))
+    text = " ".join(str(result).split())
+    assert not result.passed and "this network has L = 2 layers" in text, str(result)
+
+
+@pytest.mark.parametrize(
+    "line, wrong",
+    [
+        ("dA = dA_prev", "pass"),  # dA not handed down
+        ("range(L, 0, -1)", "range(1, L + 1)"),  # layers in forward order
+    ],
+)
+def test_L_model_backward_handing_the_wrong_dA_is_told_what_dA_a_step_needs(line, wrong):
+    code = dict(SOLVED)["L_model_backward"].replace(line, wrong)
+    result = nb08.L_model_backward.check(answer(code))
+    text = " ".join(str(result).split())
+    assert not result.passed and "the dA handed to layer l's step must be" in text, str(result)
+    assert "compare each @" not in text  # not the generic note about products
+
+
+def test_a_mistake_that_changes_every_output_is_told_once():
+    code = next(code for name, mistake, code in WRONG if mistake == "started_from_dZ")
+    text = str(nb08.L_model_backward.check(answer(code)))
+    assert text.count("it matches the known mistake") == 1 and "the same mistake as" not in text
+    assert "db4, dA3, dW3, db3, dA2, dW2, db2, dA1, dW1, db1 and dA0 are wrong by the same " in (
+        text
+    )
+
+
 # ---------------------------------------------------------------- the references vs autograd
 
 

@@ -310,7 +310,9 @@ class Exercise:
     whose lines the mistakes change (default: ``reference``); ``wrap`` turns such a function into
     one with the learner's signature. ``like`` names, per output, the array whose shape it must
     have (``{"db1": "b1"}``). ``show`` turns a reference line into the way a learner writes it
-    (``""`` for a line the learner's code has no counterpart of).
+    (``""`` for a line the learner's code has no counterpart of). ``error_note(error, problem)``
+    explains an error the learner's code raised (``""``: the default note). An output that a
+    problem's reference does not return (a smaller network) is judged on the other problems.
     """
 
     name: str
@@ -330,6 +332,8 @@ class Exercise:
     show: Callable[[str], str] = _same_line
     argument_names: Sequence[str] = ()
     problem_word: str = "problems"  # what the report calls the problems ("networks")
+    # a note on an error the learner's code raised on a problem ("" for the default note)
+    error_note: Callable[[BaseException, Problem], str] | None = None
     time_limit: float = 2.0
     tolerance: float = GOOD
     _cache: dict = field(default_factory=dict, init=False, repr=False)
@@ -506,6 +510,8 @@ class Exercise:
         trouble = []  # (severity, status, problem index, detail)
         compared, errors, diffs = {}, {}, {}
         for i, results in ran.items():
+            if key not in references[i]:  # this problem has no such result (a smaller network)
+                continue
             expected = references[i][key]
             if key not in results:
                 similar = [k for k in results if isinstance(k, str) and k.lower() == key.lower()]
@@ -558,7 +564,8 @@ class Exercise:
                     for other in self.outputs
                     if other != key
                     and all(
-                        _agree(a, references[i][other], self.tolerance) for i, a in compared.items()
+                        _agree(a, references[i].get(other), self.tolerance)
+                        for i, a in compared.items()
                     )
                 ]
                 misplaced = (
@@ -662,7 +669,10 @@ class Exercise:
                 f"on {problem.label}:"
             )
             details.append(f"    {_exception_text(first)}")
-            if isinstance(first.error, ValueError) and re.search(
+            note = self.error_note(first.error, problem) if self.error_note else ""
+            if note:
+                details.append(f"    ({note})")
+            elif isinstance(first.error, ValueError) and re.search(
                 "shape|dimension", str(first.error)
             ):
                 details.append(

@@ -1,5 +1,5 @@
 """Notebook 08's exercises: ``linear_backward`` and ``L_model_backward`` (Backprop-Ninja style,
-every output checked against the reference), the backward rule of ``C = A @ B`` in the tiny
+every output checked against the reference), the backward rule of ``C = U @ V`` in the tiny
 reverse-mode engine, and two predictions (the forward passes finite differences make; what one
 backprop costs in forward passes).
 
@@ -11,13 +11,15 @@ is one or two of their lines changed.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from ..activations import get_activation
 from ..autodiff import matmul_backward as _matmul_backward
 from ..deep import L_model_backward_unchecked, L_model_forward_unchecked, linear_backward_unchecked
 from ..mistakes import reference_lines
-from .core import Exercise, Mistake, Prediction, Problem
+from .core import CheckResult, Exercise, Mistake, Prediction, Problem
 
 NOTEBOOK = "08_deeper_networks"
 RELU = get_activation("relu")
@@ -27,18 +29,18 @@ RELU = get_activation("relu")
 
 
 def _layers() -> list[Problem]:
-    """``(dZ (n_l, m), (A_prev (n_prev, m), W (n_l, n_prev), b (n_l, 1)))``: the course's test
-    case, a square layer (``W`` and ``W.T`` both fit), an output layer, and ``m = n_prev``."""
+    """``(dZ (n[l], m), (A_prev (n[l-1], m), W (n[l], n[l-1]), b (n[l], 1)))``: the course's test
+    case, a square layer (``W`` and ``W.T`` both fit), an output layer, and ``m = n[l-1]``."""
     course = np.random.RandomState(1)  # the course's test case: np.random.seed(1), then randn
     dZ, A_prev = course.randn(3, 4), course.randn(5, 4)
     W, b = course.randn(3, 5), course.randn(3, 1)
-    label = "the course's test case, n_l = 3, n_prev = 5, m = 4"
+    label = "the course's test case, n[l] = 3, n[l-1] = 5, m = 4"
     problems = [Problem(label, (dZ, (A_prev, W, b)), {"m": 4, "n_y": 3})]
     rng = np.random.default_rng(8)
     for n_l, n_prev, m, label in (
-        (4, 4, 6, "a square layer, n_l = n_prev = 4, m = 6"),
-        (1, 3, 5, "an output layer, n_l = 1, n_prev = 3, m = 5"),
-        (2, 3, 3, "n_l = 2, n_prev = m = 3"),
+        (4, 4, 6, "a square layer, n[l] = n[l-1] = 4, m = 6"),
+        (1, 3, 5, "an output layer, n[l] = 1, n[l-1] = 3, m = 5"),
+        (2, 3, 3, "n[l] = 2, n[l-1] = m = 3"),
     ):
         dZ, A_prev = rng.standard_normal((n_l, m)), rng.standard_normal((n_prev, m))
         W, b = rng.standard_normal((n_l, n_prev)), rng.standard_normal((n_l, 1))
@@ -64,12 +66,12 @@ linear_backward = Exercise(
     like={"dA_prev": "A_prev", "dW": "W", "db": "b"},
     problem_word="layers",
     hints=(
-        "dA_prev: the input a_k of the layer reaches every z_j through the weight W[j, k], so "
-        "its derivative sums over j (notebook 03). dW, db: J is the mean of the m losses "
-        "(notebook 04), and dZ holds one column per example without the 1/m.",
-        "Shapes: dA_prev like A_prev (n_prev, m), dW like W (n_l, n_prev), db like b (n_l, 1). "
-        "Which product of dZ (n_l, m) with W or A_prev has each shape? m is the number of "
-        "columns.",
+        "dA_prev: unit k of the layer below, a_k, reaches every unit z_i of this layer through "
+        "the weight W[i, k], so its derivative sums over i (notebook 03). dW, db: J is the mean "
+        "of the m losses (notebook 04), and dZ holds one column per example, without the 1/m.",
+        "Shapes: dA_prev like A_prev (n[l-1], m), dW like W (n[l], n[l-1]), db like b (n[l], 1). "
+        "Which product of dZ (n[l], m) with W or A_prev has each shape? m is the number of "
+        "columns. Then check one entry against hint 1: in a square layer W and W.T both fit.",
         "dA_prev = W.T @ dZ (no 1/m: a per-example factor, like dZ); dW = (1 / m) * dZ @ "
         "A_prev.T; db = (1 / m) * np.sum(dZ, axis=1, keepdims=True).",
     ),
@@ -77,7 +79,7 @@ linear_backward = Exercise(
         Mistake(
             "missing_transpose_W",
             "missing transpose of W",
-            "a_k reaches z_j through W[j, k]: the sum over j is a product with W.T; "
+            "a_k reaches z_i through W[i, k]: the sum over i is a product with W.T; "
             "W @ dZ fits only a square layer",
             {DA_PREV: "dA_prev = W @ dZ"},
         ),
@@ -103,7 +105,7 @@ linear_backward = Exercise(
         Mistake(
             "missing_transpose_A_prev",
             "missing transpose of A_prev",
-            "dW sums dZ[j, i] A_prev[k, i] over the examples i: the product with A_prev.T",
+            "dW[i, k] sums dZ[i, j] A_prev[k, j] over the examples j: the product with A_prev.T",
             {DW: "dW = (1 / m) * dZ @ A_prev"},
         ),
         Mistake(
@@ -121,7 +123,7 @@ linear_backward = Exercise(
         Mistake(
             "missing_keepdims",
             "keepdims missing in db",
-            "np.sum(dZ, axis=1) is a flat vector (n_l,); b is a column (n_l, 1)",
+            "np.sum(dZ, axis=1) is a flat vector (n[l],); b is a column (n[l], 1)",
             {DB: "db = (1 / m) * np.sum(dZ, axis=1)"},
         ),
         Mistake(
@@ -140,7 +142,7 @@ linear_backward = Exercise(
         Mistake(
             "m_from_rows",
             "m counts the rows of A_prev",
-            "A_prev.shape[0] is n_prev, the units of the layer below; the examples are the "
+            "A_prev.shape[0] is n[l-1], the units of the layer below; the examples are the "
             "columns, A_prev.shape[1]",
             {M: "m = A_prev.shape[0]"},
         ),
@@ -150,13 +152,16 @@ linear_backward = Exercise(
 
 # ---------------------------------------------------------------- L_model_backward
 
+NETWORKS = (([4, 5, 3, 1], 6), ([3, 4, 1], 5), ([5, 4, 4, 3, 1], 7), ([3, 2, 6, 1], 5))
+
 
 def _networks() -> list[Problem]:
-    """``(AL (1, m), Y (1, m), caches)`` of three networks with ``L = 3`` layers (ReLU hidden
-    layers, sigmoid output), weights and biases of order 1, non-square layers, both labels."""
+    """``(AL (1, m), Y (1, m), caches)`` of networks with ``L = 3``, 2, 4 and 3 layers (ReLU
+    hidden layers, sigmoid output), weights and biases of order 1, non-square layers, both
+    labels: code that assumes ``L = 3`` fails on the second."""
     rng = np.random.default_rng(80)
     problems = []
-    for layer_dims, m in (([4, 5, 3, 1], 6), ([3, 2, 6, 1], 5), ([5, 4, 4, 1], 7)):
+    for layer_dims, m in NETWORKS:
         parameters = {}
         for l in range(1, len(layer_dims)):
             parameters[f"W{l}"] = rng.standard_normal((layer_dims[l], layer_dims[l - 1]))
@@ -164,7 +169,7 @@ def _networks() -> list[Problem]:
         X = rng.standard_normal((layer_dims[0], m))
         Y = rng.permutation(np.arange(m) % 2).astype(float).reshape(1, m)
         AL, caches = L_model_forward_unchecked(X, parameters, RELU)
-        label = f"layers {layer_dims}, m = {m}"
+        label = f"L = {len(caches)}, layers {layer_dims}, m = {m}"
         problems.append(Problem(label, (AL, Y, caches), {"m": m, "n_y": 1}))
     return problems
 
@@ -186,20 +191,84 @@ def _line(start: str) -> str:
     )
 
 
+def _note(error: BaseException, problem: Problem) -> str:
+    """What an error of the learner's ``L_model_backward`` most likely means on ``problem``."""
+    L = len(problem.args[2])
+    if isinstance(error, IndexError):
+        return (
+            f"this network has L = {L} layers, caches[0] to caches[{L - 1}]: L is len(caches), "
+            "never a fixed number, and layer l's cache is caches[l - 1]"
+        )
+    if isinstance(error, ValueError) and str(error).startswith("dA has shape"):
+        return (
+            "the dA handed to layer l's step must be the derivative with respect to that "
+            "layer's output A[l], shaped like Z[l]: start at layer L with dA[L], and hand each "
+            "step the dA_prev that the step of the layer above returned"
+        )
+    return ""
+
+
 START = _line("dA = dL_dA2(AL, Y)")  # dA[L] = dL/dA[L]
 ACTIVATION = "dZ = activation_backward_unchecked(dA, Z, OUTPUT if l == L else g)"
 STEP = 'dA, grads[f"dW{l}"], grads[f"db{l}"] = linear_backward_unchecked(dZ, linear_cache)'
 STORE = 'grads[f"dA{l - 1}"] = dA'
 LOOP = "for l in range(L, 0, -1):"
 CACHE = "linear_cache, Z = caches[l - 1]"
-SHOWN = {  # the reference's lines, with what its helpers compute
-    START: "dA = dL_dA2(AL, Y)  # = -(Y / AL - (1 - Y) / (1 - AL)), dL/dA[L]",
+RELU_EVERYWHERE = "dZ = activation_backward_unchecked(dA, Z, g)"
+SIGMOID_EVERYWHERE = "dZ = activation_backward_unchecked(dA, Z, OUTPUT)"
+NOT_HANDED_DOWN = STEP.replace("dA, ", "dA_prev, ", 1)
+CACHE_L = "linear_cache, Z = caches[l]"
+SHOWN = {  # the reference's lines as the learner writes them, with linear_activation_backward
+    START: "dA = -(Y / AL - (1 - Y) / (1 - AL))  # dL/dA[L]",
     ACTIVATION: ACTIVATION + "  # sigma' in layer L, relu' below",
+    RELU_EVERYWHERE: 'linear_activation_backward(dA, caches[L - 1], "relu")',
+    SIGMOID_EVERYWHERE: 'linear_activation_backward(dA, caches[l - 1], "sigmoid")',
+    NOT_HANDED_DOWN: "dA_prev, dW, db = linear_activation_backward(dA, ...)",
+    CACHE_L: "... = linear_activation_backward(dA, caches[l], activation)",
 }
-LAYERS = 3
+LAYERS = max(len(layer_dims) - 1 for layer_dims, _ in NETWORKS)
 KEYS = tuple(key for l in range(LAYERS, 0, -1) for key in (f"dW{l}", f"db{l}", f"dA{l - 1}"))
+SAME = re.compile(r"^ {7}the same mistake as (\S+) \(.*\)$")
+HEAD = re.compile(r"^  (\S+)\s+WRONG")
 
-L_model_backward = Exercise(
+
+def _grouped(details: list[str]) -> list[str]:
+    """The report's lines with each output that only repeats an earlier output's mistake folded
+    into one line after that output's explanation (twelve outputs, one mistake: told once)."""
+    kept: list[str] = []
+    same: dict[str, list[str]] = {}
+    i = 0
+    while i < len(details):
+        head = HEAD.match(details[i])
+        repeat = SAME.match(details[i + 1]) if head and i + 1 < len(details) else None
+        follows = details[i + 2] if i + 2 < len(details) else ""
+        if repeat and not follows.startswith(" " * 7):
+            same.setdefault(repeat.group(1), []).append(head.group(1))
+            i += 2
+            continue
+        kept.append(details[i])
+        i += 1
+    for first, others in same.items():
+        start = next(k for k, line in enumerate(kept) if re.match(rf"^  {first}\s", line))
+        end = start + 1
+        while end < len(kept) and kept[end].startswith(" " * 7):
+            end += 1
+        listed = others[0] if len(others) == 1 else f"{', '.join(others[:-1])} and {others[-1]}"
+        verb = "is" if len(others) == 1 else "are"
+        kept.insert(end, f"  {listed} {verb} wrong by the same mistake")
+    return kept
+
+
+class _LayersExercise(Exercise):
+    """An :class:`Exercise` whose report tells a mistake once for all the outputs it changes."""
+
+    def check(self, function: object) -> CheckResult:
+        result = super().check(function)
+        result.details = _grouped(result.details)
+        return result
+
+
+L_model_backward = _LayersExercise(
     name="L_model_backward",
     title="the backward pass of an L-layer network",
     reference=_relu_network(L_model_backward_unchecked),
@@ -213,9 +282,11 @@ L_model_backward = Exercise(
     like={key: key[1:] for key in KEYS if not key.startswith("dA")},
     show=lambda line: SHOWN.get(line, line),
     problem_word="networks",
+    error_note=_note,
     hints=(
-        "Go from layer L down to layer 1. Each layer's backward step takes the dA of its own "
-        "output and returns the dA of its input: the dA the next step down needs.",
+        "Go from layer L down to layer 1, whatever L is (L = len(caches)). Each layer's backward "
+        "step takes the dA of its own output and returns the dA of its input: the dA the next "
+        "step down needs.",
         "Start from dA[L] = dL/dA[L] = -(Y / AL - (1 - Y) / (1 - AL)), notebook 01's dL/da, and "
         'let linear_activation_backward(dA, caches[L - 1], "sigmoid") multiply it by '
         'sigma\'(Z[L]): that gives dZ[L] = A[L] - Y. The layers below are "relu".',
@@ -247,29 +318,26 @@ L_model_backward = Exercise(
         Mistake(
             "relu_in_output_layer",
             "relu' in the output layer",
-            "layer L is the sigmoid layer: its step multiplies by sigma'(Z[L]), not relu'",
-            {ACTIVATION: "dZ = activation_backward_unchecked(dA, Z, g)  # relu' in layer L too"},
+            'layer L is the sigmoid layer: its step is linear_activation_backward(..., "sigmoid")',
+            {ACTIVATION: RELU_EVERYWHERE},
         ),
         Mistake(
             "sigmoid_in_every_layer",
             "sigma' in the hidden layers",
-            "only layer L is a sigmoid; the hidden layers are ReLU: their step multiplies by relu'",
-            {ACTIVATION: "dZ = activation_backward_unchecked(dA, Z, OUTPUT)  # sigma' everywhere"},
+            'only layer L is a sigmoid; the hidden layers are ReLU: their steps take "relu"',
+            {ACTIVATION: SIGMOID_EVERYWHERE},
         ),
         Mistake(
             "dA_not_handed_down",
             "dA not handed down: every layer got dA[L]",
             "each step's dA_prev is the dA of the layer below: pass it on (dA = dA_prev)",
-            {
-                STEP: STEP.replace("dA, ", "dA_prev, ", 1),
-                STORE: 'grads[f"dA{l - 1}"] = dA_prev',
-            },
+            {STEP: NOT_HANDED_DOWN, STORE: 'grads[f"dA{l - 1}"] = dA_prev'},
         ),
         Mistake(
             "dA_index_off_by_one",
             "dA stored one layer too high",
-            "layer l's step returns the derivative with respect to its INPUT A[l-1]: "
-            'grads[f"dA{l - 1}"]',
+            "layer l's step returns the derivative with respect to its INPUT, A[l-1]: it is "
+            "dA(l-1), not dA(l)",
             {STORE: 'grads[f"dA{l}"] = dA'},
         ),
         Mistake(
@@ -282,83 +350,84 @@ L_model_backward = Exercise(
             "cache_index_off_by_one",
             "caches[l] for layer l",
             "Python counts from 0: layer l's cache is caches[l - 1]",
-            {CACHE: "linear_cache, Z = caches[l]"},
+            {CACHE: CACHE_L},
         ),
     ),
 )
 
 
-# ---------------------------------------------------------------- the backward rule of A @ B
+# ---------------------------------------------------------------- the backward rule of U @ V
 
 
 def _products() -> list[Problem]:
-    """``(G (n, p), A (n, k), B (k, p))`` for ``C = A @ B``: one square product (every wrong
+    """``(G (n, p), U (n, q), V (q, p))`` for ``C = U @ V``: one square product (every wrong
     formula has the right shape) and three where a wrong one fails or shows in its shape."""
     rng = np.random.default_rng(81)
     problems = []
-    for n, k, p in ((3, 3, 3), (2, 3, 4), (4, 2, 2), (2, 2, 5)):
-        G, A, B = (rng.standard_normal(shape) for shape in ((n, p), (n, k), (k, p)))
-        problems.append(Problem(f"A ({n}, {k}) @ B ({k}, {p})", (G, A, B)))
+    for n, q, p in ((3, 3, 3), (2, 3, 4), (4, 2, 2), (2, 2, 5)):
+        G, U, V = (rng.standard_normal(shape) for shape in ((n, p), (n, q), (q, p)))
+        problems.append(Problem(f"U ({n}, {q}) @ V ({q}, {p})", (G, U, V)))
     return problems
 
 
 matmul_backward = Exercise(
     name="matmul_backward",
-    title="the backward rule of C = A @ B",
+    title="the backward rule of C = U @ V",
     reference=_matmul_backward,
     problems=_products,
-    outputs=("grad_A", "grad_B"),
+    outputs=("grad_U", "grad_V"),
     returns="tuple",
     notebook=NOTEBOOK,
-    argument_names=("G", "A", "B"),
-    like={"grad_A": "A", "grad_B": "B"},
+    argument_names=("G", "U", "V"),
+    like={"grad_U": "U", "grad_V": "V"},
     problem_word="products",
     hints=(
-        "Write one entry: C[i, j] = sum_k A[i, k] B[k, j]. Nudge A[i, k]: which entries of C "
+        "Write one entry: C[i, j] = sum_k U[i, k] V[k, j]. Nudge U[i, k]: which entries of C "
         "move, and at what rate? J changes by G[i, j] per unit of C[i, j].",
-        "dJ/dA[i, k] = sum_j G[i, j] B[k, j]: a sum over j, the index G and B share. In a matrix "
+        "dJ/dU[i, k] = sum_j G[i, j] V[k, j]: a sum over j, the index G and V share. In a matrix "
         "product the summed index sits between the factors: which transpose puts it there?",
-        "Shapes: grad_A like A (n, k), from G (n, p) and B (k, p); grad_B like B (k, p), from "
-        "A (n, k) and G (n, p). Only one product of each pair has the right shape.",
+        "Shapes: grad_U like U (n, q), from G (n, p) and V (q, p); grad_V like V (q, p), from "
+        "U (n, q) and G (n, p). Only one product of each pair has the right shape; then check "
+        "it on one entry, as in hint 2 (in a square product every order fits).",
     ),
     mistakes=(
         Mistake(
-            "missing_transpose_B",
-            "missing transpose of B",
-            "dJ/dA[i, k] = sum_j G[i, j] B[k, j]: the sum runs over B's columns, so G @ B.T",
-            {"grad_A = G @ B.T": "grad_A = G @ B"},
+            "missing_transpose_V",
+            "missing transpose of V",
+            "dJ/dU[i, k] = sum_j G[i, j] V[k, j]: the sum runs over V's columns, so G @ V.T",
+            {"grad_U = G @ V.T": "grad_U = G @ V"},
         ),
         Mistake(
-            "missing_transpose_A",
-            "missing transpose of A",
-            "dJ/dB[k, j] = sum_i A[i, k] G[i, j]: the sum runs over A's rows, so A.T @ G",
-            {"grad_B = A.T @ G": "grad_B = A @ G"},
+            "missing_transpose_U",
+            "missing transpose of U",
+            "dJ/dV[k, j] = sum_i U[i, k] G[i, j]: the sum runs over U's rows, so U.T @ G",
+            {"grad_V = U.T @ G": "grad_V = U @ G"},
         ),
         Mistake(
-            "wrong_order_A",
-            "factors in the wrong order in grad_A",
-            "a matrix product does not commute: B.T @ G is not G @ B.T (G comes first: it "
-            "carries the row index i of A)",
-            {"grad_A = G @ B.T": "grad_A = B.T @ G"},
+            "wrong_order_U",
+            "factors in the wrong order in grad_U",
+            "a matrix product does not commute: V.T @ G is not G @ V.T (G comes first: it "
+            "carries the row index i of U)",
+            {"grad_U = G @ V.T": "grad_U = V.T @ G"},
         ),
         Mistake(
-            "wrong_order_B",
-            "factors in the wrong order in grad_B",
-            "a matrix product does not commute: G @ A.T is not A.T @ G (A.T comes first: it "
-            "carries the row index k of B)",
-            {"grad_B = A.T @ G": "grad_B = G @ A.T"},
+            "wrong_order_V",
+            "factors in the wrong order in grad_V",
+            "a matrix product does not commute: G @ U.T is not U.T @ G (U.T comes first: it "
+            "carries the row index k of V)",
+            {"grad_V = U.T @ G": "grad_V = G @ U.T"},
         ),
         Mistake(
-            "transposed_grad_A",
-            "grad_A transposed",
-            "B @ G.T is (G @ B.T).T: the shape of A.T, not of A",
-            {"grad_A = G @ B.T": "grad_A = B @ G.T"},
+            "transposed_grad_U",
+            "grad_U transposed",
+            "V @ G.T is (G @ V.T).T: the shape of U.T, not of U",
+            {"grad_U = G @ V.T": "grad_U = V @ G.T"},
         ),
         Mistake(
-            "transposed_grad_B",
-            "grad_B transposed",
-            "G.T @ A is (A.T @ G).T: the shape of B.T, not of B",
-            {"grad_B = A.T @ G": "grad_B = G.T @ A"},
+            "transposed_grad_V",
+            "grad_V transposed",
+            "G.T @ U is (U.T @ G).T: the shape of V.T, not of V",
+            {"grad_V = U.T @ G": "grad_V = G.T @ U"},
         ),
     ),
 )
@@ -371,19 +440,20 @@ fd_passes = Prediction(
     question="forward passes that centred finite differences make for the gradient, P = 145",
     answer=290,
     why=(
-        "Centred differences evaluate J twice per parameter, at theta + eps e_i and at "
-        "theta - eps e_i, and each evaluation is a whole forward pass: 2P = 290 passes for "
-        "P = 145 parameters. The cell below counts them."
+        "Centred differences evaluate J twice per parameter entry, with that one entry nudged "
+        "by +eps and by -eps and the others held fixed, and each evaluation is a whole forward "
+        "pass: 2P = 290 passes for P = 145 parameters. The cells below count them."
     ),
     notebook=NOTEBOOK,
     tolerance=1e-3,  # 290, not 289 or 291: a count
     wrong={
         145: "145 = P would be one pass per parameter; the centred difference needs two, one on "
-        "each side of theta.",
-        146: "P + 1 = 146 is one-sided differences, J(theta) once and J(theta + eps e_i) per "
-        "parameter; the centred ones are more accurate and cost two per parameter.",
-        3: "about 3 forward passes is backprop's cost, whatever P is: the next question.",
-        1: "one pass gives J at one point; a derivative needs J at nearby points too.",
+        "each side of the entry.",
+        146: "P + 1 = 146 is one-sided differences: J once at the parameters as they are, then "
+        "once per entry nudged by +eps; the centred ones are more accurate and cost two per "
+        "entry.",
+        3: "About 3 forward passes' worth is backprop's cost, whatever P is: the next question.",
+        1: "One pass gives J at one point; a derivative needs J at nearby points too.",
     },
 )
 
@@ -394,14 +464,15 @@ backprop_cost = Prediction(
     why=(
         "The forward pass does one product per layer, W[l] A[l-1]; the backward pass does two of "
         "the same size, dZ[l] A[l-1]^T for dW[l] and W[l]^T dZ[l] for dA[l-1]. Forward plus "
-        "backward: 3 forward passes' worth, whatever P is. The cell below counts them."
+        "backward: 3 forward passes' worth, whatever P is. The cell below counts them from the "
+        "shapes."
     ),
     notebook=NOTEBOOK,
     tolerance=1e-3,
     wrong={
         2: "2 is the backward pass alone; backprop needs the forward pass first, to fill the "
         "caches.",
-        1: "the backward pass does two products per layer, each the size of the forward one.",
+        1: "The backward pass does two products per layer, each the size of the forward one.",
         290: "290 = 2P is what finite differences cost; backprop's cost does not grow with P "
         "when counted in forward passes.",
         145: "P forward passes is what forward mode costs (one JVP per parameter); backprop is "

@@ -93,23 +93,23 @@ def L_model_backward(AL, Y, caches):
     return grads
 
 
-# %% matmul_backward: missing_transpose_B
-def matmul_backward(G, A, B):
-    return G @ B, A.T @ G
+# %% matmul_backward: missing_transpose_V
+def matmul_backward(G, U, V):
+    return G @ V, U.T @ G
 
 
-# %% matmul_backward: wrong_order_A
-def matmul_backward(G, A, B):
-    grad_A = B.T @ G
-    grad_B = A.T @ G
-    return grad_A, grad_B
+# %% matmul_backward: wrong_order_U
+def matmul_backward(G, U, V):
+    grad_U = V.T @ G
+    grad_V = U.T @ G
+    return grad_U, grad_V
 
 
-# %% matmul_backward: transposed_grad_B
-def matmul_backward(G, A, B):
-    grad_A = G @ B.T
-    grad_B = G.T @ A
-    return grad_A, grad_B
+# %% matmul_backward: transposed_grad_V
+def matmul_backward(G, U, V):
+    grad_U = G @ V.T
+    grad_V = G.T @ U
+    return grad_U, grad_V
 
 
 # %% fd_passes: one_per_parameter
