@@ -45,7 +45,8 @@ test: lint $(VENV)/.installed-test browser
 
 notebooks: $(VENV)/.installed-course
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-	    --ExecutePreprocessor.store_widget_state=False notebooks/*.ipynb
+	    --ExecutePreprocessor.store_widget_state=False --ExecutePreprocessor.record_timing=False \
+	    notebooks/*.ipynb
 
 solutions: $(VENV)/.installed-course
 	$(BIN)/python -m helpers.exercises.editions build/solutions
