@@ -14,6 +14,10 @@ def update_parameters(parameters, grads, learning_rate):
     return {key: value - learning_rate * grads["d" + key] for key, value in parameters.items()}
 
 
+# %% first_order_error
+prediction = 0.00074  # O(alpha): ten times smaller alpha, ten times smaller error
+
+
 # %% nn_model
 def nn_model(X, Y, n_h, num_iterations, learning_rate):
     parameters = initialize_parameters(X.shape[0], n_h, Y.shape[0])  # once, before the loop
@@ -30,14 +34,14 @@ def nn_model(X, Y, n_h, num_iterations, learning_rate):
 # %% predict
 def predict(parameters, X):
     A2, cache = forward_propagation(X, parameters)
-    return A2 > 0.5  # True where the probability of class 1 is above one half
+    return A2 > 0.5  # True where the probability of the label 1 is above one half
 
 
 # %% logistic_accuracy
 prediction = "below 50 %"
 
 # %% xor_one_unit
-prediction = "at most 71 %"
+prediction = "between 55 % and 71 %"
 
 # %% learning_rate_10
 prediction = "jumps up and down"

@@ -1,5 +1,6 @@
 """Headless tests of notebook 07's training dashboard: it retrains on every change, draws at once,
-and a change made mid-run cancels the stale run."""
+a change made mid-run cancels the stale run, drawing never sets the pace of a run, and the learning
+rate control comes back to the course's 1.2."""
 
 from __future__ import annotations
 
@@ -8,10 +9,18 @@ import time
 import numpy as np
 import pytest
 
-from helpers import ACTIVATIONS, load_dataset, nn_model, predict
+from helpers import ACTIVATIONS, compute_cost, forward_propagation, load_dataset, nn_model, predict
 from helpers.plots import grid_over
 from helpers.widgets import training
-from helpers.widgets.training import BACKGROUNDS_KEPT, CEILINGS, DPI, GRID, TrainingDashboard
+from helpers.widgets.training import (
+    BACKGROUNDS_KEPT,
+    CEILINGS,
+    DPI,
+    DRAWING_SHARE,
+    GRID,
+    LEARNING_RATES,
+    TrainingDashboard,
+)
 
 # "Drawn at once" is checked by structure, not by the clock: the status line, the progress bar and
 # the figure are all updated before the change handler returns (setting a control's value runs the
@@ -57,6 +66,7 @@ def test_built_with_a_finished_run_it_describes_deterministically():
     )
     assert run.status == "done" and len(board.runs) == 1
     assert run.costs == costs  # the very same computation, so exactly equal
+    assert run.final_cost == compute_cost(forward_propagation(X, parameters)[0], Y)  # after 2000
     assert run.accuracy == np.mean(predict(parameters, X) == Y)
     assert board.describe() == (
         "flower, tanh, n_h = 4, learning rate 1.2, 2000 iterations: "
@@ -144,7 +154,7 @@ def test_a_change_mid_run_cancels_the_stale_run(dashboard):
 
 def test_a_diverging_run_stops_and_says_why(dashboard):
     dashboard.activation.value = "relu"
-    dashboard.learning_rate.max = 6  # the exponent: beyond the slider's range, 10**1
+    dashboard.learning_rate.options = (*LEARNING_RATES, 1e6)  # beyond the slider's stops
     dashboard.learning_rate.value = 1e6
     run = dashboard.wait()
     assert run.status == "stopped" and run.iteration < 300
@@ -162,6 +172,53 @@ def test_a_failing_run_shows_its_error(dashboard, monkeypatch):
     assert (
         "training failed" in dashboard.status.value and "no room for W1" in dashboard.status.value
     )
+
+
+def test_the_learning_rate_slider_comes_back_to_the_courses_rate(dashboard):
+    # dragging moves the slider from stop to stop: 10, then back to exactly 1.2
+    slider = dashboard.learning_rate
+    stops = [rate for _, rate in slider.options]
+    assert slider.value == 1.2 and slider.label == "1.2" and {1.2, 10.0} <= set(stops)
+    assert {2.0, 3.0, 4.0, 5.0, 6.0, 8.0} <= set(stops)  # between: where the jumps start
+    slider.index = stops.index(10.0)
+    assert dashboard.wait().learning_rate == 10.0 and slider.label == "10"
+    slider.index = stops.index(1.2)
+    run = dashboard.wait()
+    assert run.learning_rate == 1.2 and run.status == "done"
+    X, Y = load_dataset("flower")
+    assert run.costs == nn_model(X, Y, n_h=4, num_iterations=300, learning_rate=1.2, seed=2)[1]
+
+
+def test_drawing_never_sets_the_pace_of_a_run(dashboard, monkeypatch):
+    # a machine where a frame takes 0.1 s: drawing at every callback (every 10 iterations) would
+    # take 200 x 0.1 = 20 s for 2000 iterations; the dashboard draws at most a third of the time
+    update, frames = dashboard.live.update, []
+
+    def slow_update(*args, **kwargs):
+        time.sleep(0.1)
+        frames.append(time.perf_counter())
+        return update(*args, **kwargs)
+
+    monkeypatch.setattr(dashboard.live, "update", slow_update)
+    started = time.perf_counter()
+    dashboard.iterations.value = 2000
+    run = dashboard.wait()
+    elapsed = time.perf_counter() - started
+    assert run.status == "done" and len(run.costs) == 2000
+    assert run.redraws * 0.1 <= DRAWING_SHARE * elapsed + 0.2  # + the final frame
+    assert all(
+        b - a >= 0.1 / DRAWING_SHARE - 0.01 for a, b in zip(frames[1:-2], frames[2:-1], strict=True)
+    )
+
+
+def test_the_boundary_panel_has_tick_labels_that_fit_the_data_set(dashboard):
+    for name in ("flower", "moons"):
+        dashboard.dataset.value = name
+        dashboard.wait()
+        low, high = dashboard.ax_boundary.get_xlim()
+        ticks = [t for t in dashboard.ax_boundary.get_xticks() if low <= t <= high]
+        assert len(ticks) >= 3 and dashboard.ax_boundary.get_xticklabels()
+        assert (low, high) == dashboard.grids[name][1][:2]
 
 
 def test_closing_the_dashboard_stops_its_training():

@@ -1,6 +1,7 @@
 """Notebook 07's exercises: one step of gradient descent (``update_parameters``), the training
-loop (``nn_model``) and ``predict``; and three predictions: logistic regression's accuracy on the
-flower, xor with one ReLU unit, and learning rate 10.
+loop (``nn_model``) and ``predict``; and four predictions: how the error of the first-order change
+shrinks with the learning rate, logistic regression's accuracy on the flower, xor with one ReLU
+unit, and learning rate 10.
 
 The references are the course's own functions: :func:`helpers.network.update_unchecked` (the
 update, one line), :func:`helpers.network.nn_model` (the loop, one call per line) and
@@ -9,17 +10,21 @@ that starts again at every iteration is one iteration, repeated).
 
 The learner's loop calls the learner's own ``update_parameters``; the check runs it with the
 course's in that name (:func:`_train`), so that a slip in the update is named once, by its own
-check, and the loop can be checked before the update is finished.
+check, and the loop can be checked before the update is finished. It also watches the learner's
+calls of ``initialize_parameters``, so that a loop started from other initial weights (another
+seed, weights of one's own) is told so (:class:`_TrainingLoop`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 
 import numpy as np
 
 from .. import network
-from .core import Exercise, Mistake, Prediction, Problem
+from ..mistakes import with_lines
+from .core import CheckResult, Exercise, Mistake, Prediction, Problem, Verdict
 
 NOTEBOOK = "07_training"
 
@@ -87,9 +92,9 @@ update_parameters = Exercise(
     notebook=NOTEBOOK,
     argument_names=("parameters", "grads", "learning_rate"),
     hints=(
-        "To first order, a step Δθ changes J by dθ · Δθ (the sum over every entry of gradient "
-        "times step). Choose Δθ along dθ, Δθ = s dθ: the change is s ||dθ||². Which sign of s "
-        "makes it negative?",
+        "To first order, a step Δθ changes J by dθ · Δθ (the sum over every entry p of "
+        "dθ_p Δθ_p). With Δθ = s dθ the change is s ||dθ||², and ||dθ||² > 0. Which sign of s, "
+        "+α or -α, makes the change negative?",
         "s = -learning_rate: W1 becomes W1 - learning_rate * dW1, and the same for b1, W2, b2 "
         "(grads['dW1'] is the gradient of parameters['W1']). Return a new dict.",
     ),
@@ -98,23 +103,44 @@ update_parameters = Exercise(
             "gradient_ascent",
             "+ instead of - (gradient ascent)",
             "W + learning_rate * dW climbs the cost: dW points where J grows, the step goes "
-            "the other way, W - learning_rate * dW",
+            "the other way",
             function=_ascent,
         ),
         Mistake(
             "learning_rate_forgotten",
             "the learning rate left out",
             "W - dW takes a step of the gradient's own length: the learning rate sets the "
-            "step, W - learning_rate * dW",
+            "length of the step",
             function=_no_learning_rate,
         ),
         Mistake(
             "biases_kept",
             "the biases not updated",
-            "b1 and b2 are parameters too: b1 - learning_rate * db1, b2 - learning_rate * db2",
+            "b1 and b2 are parameters too: each takes the same step as W1 and W2, with its own "
+            "gradient",
             function=_biases_kept,
         ),
     ),
+)
+
+
+first_order_error = Prediction(
+    name="first_order_error",
+    question="ratio - 1 at learning rate 0.01, knowing it is 0.0074 at 0.1",
+    answer=0.00074,
+    why=(
+        "J(θ - α dθ) = J(θ) - α||dθ||² + O(α²): divide the decrease by α||dθ||² and what is "
+        "left besides 1 is O(α²) / α = O(α). Ten times smaller α, ten times smaller error: "
+        "0.0074 / 10 = 0.00074."
+    ),
+    notebook=NOTEBOOK,
+    tolerance=0.15,
+    wrong={
+        0.0074: "That is the error at 0.1 again: the error does not stay, it shrinks with α.",
+        0.000074: "That is a hundred times smaller, an error of order α²; but the remainder "
+        "O(α²) is divided by α||dθ||², which leaves an error of order α.",
+        0: "The ratio tends to 1 as α -> 0, but at a finite α the O(α²) term is still there.",
+    },
 )
 
 
@@ -122,6 +148,22 @@ update_parameters = Exercise(
 
 
 _NONE = object()  # a name that was not defined
+# one entry per run of the learner's loop: did it start from the course's initial weights?
+_STARTS: list[bool] = []
+
+
+def _swapped(names: dict, name: str, value: object) -> object:
+    """Put ``value`` in ``names[name]``; return what was there (``_NONE`` if nothing)."""
+    own = names.get(name, _NONE)
+    names[name] = value
+    return own
+
+
+def _restored(names: dict, name: str, own: object) -> None:
+    if own is _NONE:
+        names.pop(name, None)
+    else:
+        names[name] = own
 
 
 def _train(function: Callable, problem: Problem) -> object:
@@ -129,21 +171,35 @@ def _train(function: Callable, problem: Problem) -> object:
     ``(parameters, costs)`` as one dict ``{W1, b1, W2, b2, costs}`` (what it returned, if not that).
 
     While it runs, the name ``update_parameters`` in the learner's module (the notebook) is the
-    course's update, whatever the learner's own does (or if it is not defined yet); the learner's
-    is put back afterwards.
+    course's update, whatever the learner's own does (or if it is not defined yet), and
+    ``initialize_parameters`` is the course's, watched: whether the loop started from the
+    course's initial weights goes to ``_STARTS``. The learner's names are put back afterwards.
     """
     names = getattr(function, "__globals__", None)
     learners = isinstance(names, dict) and not str(names.get("__name__")).startswith("helpers")
-    if learners:
-        own = names.get("update_parameters", _NONE)
-        names["update_parameters"] = network.update_parameters
-    try:
+    if not learners:
         result = function(*problem.args)
-    finally:
-        if learners and own is _NONE:
-            del names["update_parameters"]
-        elif learners:
-            names["update_parameters"] = own
+    else:
+        X, Y, n_h = problem.args[:3]
+        starts: list[dict] = []
+
+        def initialize_parameters(*args, **kwargs):
+            starts.append(network.initialize_parameters(*args, **kwargs))
+            return starts[-1]
+
+        own_update = _swapped(names, "update_parameters", network.update_parameters)
+        own_start = _swapped(names, "initialize_parameters", initialize_parameters)
+        try:
+            result = function(*problem.args)
+        finally:
+            _restored(names, "update_parameters", own_update)
+            _restored(names, "initialize_parameters", own_start)
+        course = network.initialize_parameters(np.shape(X)[0], n_h, np.shape(Y)[0])
+        _STARTS.append(
+            bool(starts)
+            and starts[0].keys() == course.keys()
+            and all(np.array_equal(starts[0][key], course[key]) for key in course)
+        )
     if not (isinstance(result, tuple) and len(result) == 2 and isinstance(result[0], Mapping)):
         return result
     parameters, costs = result
@@ -183,6 +239,43 @@ def _cost_kept_once(X, Y, n_h, num_iterations, learning_rate):
     return parameters, costs[-1:]
 
 
+def _one_update_later(X, Y, n_h, num_iterations, learning_rate):
+    """The parameters after ``num_iterations`` updates, and the cost after each of 0, ...,
+    ``num_iterations`` updates (the course's run, one iteration longer)."""
+    parameters, _ = network.nn_model(X, Y, n_h, num_iterations, learning_rate)
+    _, costs = network.nn_model(X, Y, n_h, num_iterations + 1, learning_rate)
+    return parameters, costs
+
+
+def _cost_after_update(X, Y, n_h, num_iterations, learning_rate):
+    """The cost computed after the update: costs[t] is the cost after t + 1 updates."""
+    parameters, costs = _one_update_later(X, Y, n_h, num_iterations, learning_rate)
+    return parameters, costs[1:]
+
+
+def _extra_final_cost(X, Y, n_h, num_iterations, learning_rate):
+    """One more cost after the loop: num_iterations + 1 costs."""
+    return _one_update_later(X, Y, n_h, num_iterations, learning_rate)
+
+
+def _costs_sampled(X, Y, n_h, num_iterations, learning_rate):
+    """costs.append(cost) only every 100 iterations, as the course prints them."""
+    parameters, costs = network.nn_model(X, Y, n_h, num_iterations, learning_rate)
+    return parameters, costs[::100]
+
+
+FORWARD = "A2, cache = forward_unchecked(X, parameters, g1)"
+# the forward pass of the initial weights only: what a forward pass before the loop computes
+_forward_before_loop = with_lines(
+    network.nn_model, {FORWARD: "A2, cache = (A2, cache) if i else " + FORWARD.split(" = ")[1]}
+)
+
+
+def _never(*args):
+    """Stands for a mistake that no fixed function reproduces (told by :class:`_TrainingLoop`)."""
+    return None
+
+
 _SPELLING = {  # the reference's unchecked calls, as the learner writes them
     "forward_unchecked(X, parameters, g1)": "forward_propagation(X, parameters)",
     "cost_unchecked(A2, Y)": "compute_cost(A2, Y)",
@@ -202,7 +295,53 @@ def _as_learner_writes(line: str) -> str:
 
 UPDATE = "parameters = update_unchecked(parameters, grads, learning_rate)"
 
-nn_model = Exercise(
+OTHER_START = Mistake(
+    "initial_weights_differ",
+    "other initial weights",
+    "your loop started from other weights than the course's (another seed, or weights drawn "
+    "by hand), and the check trains from the course's: call initialize_parameters(n_x, n_h, "
+    "n_y) once before the loop, without a seed (its seed is fixed inside it)",
+    function=_never,
+)
+
+
+class _TrainingLoop(Exercise):
+    """The loop's :class:`Exercise`: when no known mistake explains what is wrong and the loop did
+    not start from the course's initial weights (its ``initialize_parameters`` calls, seen by
+    :func:`_train`, and its first cost say so), it tells that."""
+
+    def _check(self, function: object) -> CheckResult:
+        _STARTS.clear()
+        return super()._check(function)
+
+    def _first_costs_differ(self, outcomes: list) -> bool:
+        """Whether the loop's first cost, the cost of its initial weights, differs from the
+        course's on some problem (or cannot be read)."""
+        for outcome, reference in zip(outcomes, self._reference_results(), strict=True):
+            results = self._results(outcome) or {}
+            costs = np.asarray(results.get("costs", ()), dtype=object).ravel()
+            try:
+                if not costs.size or abs(float(costs[0]) - reference["costs"][0]) > 1e-12:
+                    return True
+            except (TypeError, ValueError):
+                return True
+        return False
+
+    def _report(self, name: str, outcomes: list, verdicts: dict[str, Verdict]) -> CheckResult:
+        wrong = [v for v in verdicts.values() if not v.right and v.status != "not computed"]
+        if (
+            wrong
+            and not any(v.mistakes for v in wrong)
+            and _STARTS
+            and not all(_STARTS)
+            and self._first_costs_differ(outcomes)
+        ):
+            for verdict in wrong:
+                verdict.mistakes, verdict.hint = (OTHER_START,), ""
+        return super()._report(name, outcomes, verdicts)
+
+
+nn_model = _TrainingLoop(
     name="nn_model",
     title="the training loop",
     reference=network.nn_model,
@@ -216,8 +355,9 @@ nn_model = Exercise(
     problem_word="training runs",
     hints=(
         "Before the loop: n_x and n_y are the numbers of rows of X and Y; parameters = "
-        "initialize_parameters(n_x, n_h, n_y); costs = []. Inside the loop, four lines, each "
-        "using what the one before returned.",
+        "initialize_parameters(n_x, n_h, n_y); costs = []. Inside the loop, four lines: the "
+        "forward pass, the cost (appended to costs), the backward pass (from the forward pass's "
+        "cache), the update.",
         "A2, cache = forward_propagation(X, parameters); cost = compute_cost(A2, Y), appended "
         "to costs; grads = backward_propagation(parameters, cache, X, Y); then the update, "
         "assigned back to parameters. After the loop: return parameters, costs.",
@@ -252,6 +392,37 @@ nn_model = Exercise(
             "and keeps only the last cost",
             function=_cost_kept_once,
         ),
+        Mistake(
+            "cost_after_update",
+            "the cost recorded after the update",
+            "your costs[t] is the cost after update t; costs[t] must be the cost before it, "
+            "computed from the forward pass that the backward pass uses (costs[0] is the cost "
+            "of the initial weights)",
+            function=_cost_after_update,
+        ),
+        Mistake(
+            "extra_final_cost",
+            "one cost too many (the cost after the loop appended)",
+            "costs holds one cost per iteration, the cost before its update: num_iterations "
+            "costs, not one more for the final weights",
+            function=_extra_final_cost,
+        ),
+        Mistake(
+            "costs_sampled",
+            "the cost recorded only every 100 (or 1000) iterations",
+            "the course prints the cost every 1000 iterations; costs keeps it at every "
+            "iteration, one per update",
+            function=_costs_sampled,
+        ),
+        Mistake(
+            "forward_before_loop",
+            "the forward pass done once, before the loop",
+            "A2, cache = forward_propagation(X, parameters) must be inside the loop: done once, "
+            "every backward pass uses the activations of the initial weights, and the cost "
+            "never moves",
+            function=_forward_before_loop,
+        ),
+        OTHER_START,
     ),
 )
 
@@ -276,7 +447,32 @@ def _predict_problems() -> list[Problem]:
     ]
 
 
-predict = Exercise(
+class _Predictions(Exercise):
+    """``predict``'s :class:`Exercise`: a wrong result is told by how many of its predictions are
+    wrong, not by a relative error."""
+
+    def _report(self, name: str, outcomes: list, verdicts: dict[str, Verdict]) -> CheckResult:
+        problems, references = self._problems(), self._reference_results()
+        self._miscounts = {}
+        for key, verdict in verdicts.items():
+            if verdict.status == "wrong values":
+                index = problems.index(verdict.problem)
+                yours = np.asarray(self._results(outcomes[index])[key], dtype=float)
+                right = references[index][key]
+                self._miscounts[key] = (int(np.sum(yours != right)), right.size)
+        return super()._report(name, outcomes, verdicts)
+
+    def _verdict_lines(self, verdict: Verdict, explained: dict[str, str]) -> list[str]:
+        lines = super()._verdict_lines(verdict, explained)
+        if verdict.output in self._miscounts and lines:
+            wrong, size = self._miscounts[verdict.output]
+            lines[0] = re.sub(
+                r"\(relative error [^)]*\)", f"({wrong} of its {size} predictions wrong)", lines[0]
+            )
+        return lines
+
+
+predict = _Predictions(
     name="predict",
     title="predictions from A2",
     reference=network.predict,
@@ -302,8 +498,15 @@ predict = Exercise(
         Mistake(
             "probabilities",
             "the probabilities returned instead of predictions",
-            "A2 is the probability of class 1; a prediction is True/False, A2 > 0.5",
+            "A2 is the probability of class 1; a prediction is True/False, where it is above 1/2",
             {"return A2 > 0.5": "return A2"},
+        ),
+        Mistake(
+            "classes_swapped",
+            "the classes swapped (A2 < 0.5)",
+            "True stands for the label 1: it goes where A2, the probability of the label 1, is "
+            "above 1/2",
+            {"return A2 > 0.5": "return A2 < 0.5"},
         ),
         Mistake(
             "ties_to_one",
@@ -324,7 +527,7 @@ logistic_accuracy = Prediction(
     answer="below 50 %",
     why=(
         "It scores 47 %: worse than always answering one class (50 %), although a straight "
-        "line can score 69 % (the next cells find it). Logistic regression does not count "
+        "line can score 68.75 % (the next cells find it). Logistic regression does not count "
         "errors: it minimises the cross-entropy, which charges every example by how wrong and "
         "how confident the output is. On the flower every line has whole petals on its wrong "
         "side, far from it; the line that is cheapest in cross-entropy stays unsure everywhere "
@@ -332,12 +535,13 @@ logistic_accuracy = Prediction(
         "changes its cost."
     ),
     notebook=NOTEBOOK,
-    choices=("below 50 %", "about 50 %", "about 70 %", "above 85 %"),
+    choices=("below 50 %", "between 50 % and 60 %", "between 60 % and 80 %", "above 80 %"),
     wrong={
-        "about 50 %": "Close: it is unsure everywhere, but it lands below one class's 50 %.",
-        "about 70 %": "70 % is what the best straight line scores; logistic regression does "
-        "not look for it.",
-        "above 85 %": "No straight line gets there on the flower: its petals of one class lie "
+        "between 50 % and 60 %": "Close: it is unsure everywhere, but it lands below one "
+        "class's 50 %.",
+        "between 60 % and 80 %": "That is where the best straight line lands (68.75 %); "
+        "logistic regression does not look for it.",
+        "above 80 %": "No straight line gets there on the flower: its petals of one class lie "
         "on both sides of every line.",
     },
 )
@@ -345,19 +549,19 @@ logistic_accuracy = Prediction(
 xor_one_unit = Prediction(
     name="xor_one_unit",
     question="the accuracy on xor with relu and n_h = 1 (learning rate 1.2, 2000 iterations)",
-    answer="at most 71 %",
+    answer="between 55 % and 71 %",
     why=(
         "With one hidden unit, z2 = W2 g(z1) + b2 depends on x only through z1 = W1 x + b1, "
         "and g is monotone, so the prediction changes at most once along z1: the boundary is a "
         "level line of W1 x + b1, a straight line. No network with one unit beats the best "
-        "line, 71.25 % on xor (section 5); it gets 65.75 %."
+        "line, 71.25 % on xor (section 5); this one gets 65.75 %."
     ),
     notebook=NOTEBOOK,
-    choices=("near 100 %", "at most 71 %", "about 50 %"),
+    choices=("near 100 %", "between 55 % and 71 %", "about 50 %"),
     wrong={
         "near 100 %": "That needs a bent boundary, made of several units' lines (n_h = 4 with "
         "tanh gets 98.5 %).",
-        "about 50 %": "One line still gets more than chance on xor: the best one scores 71 %.",
+        "about 50 %": "One line still gets more than chance on xor: the best one scores 71.25 %.",
     },
 )
 
@@ -368,8 +572,9 @@ learning_rate_10 = Prediction(
     why=(
         "A step of 10 dθ is too long: the O(α²) term of section 1 outweighs the first-order "
         "decrease α||dθ||², so some steps overshoot and raise the cost. It jumps above 3 in the "
-        "first 25 iterations, then zigzags, rising in about every other step, and ends above "
-        "the cost reached at learning rate 1.2."
+        "first 25 iterations, then zigzags, rising in about every other step (by a few "
+        "hundredths: small beside the early jumps), and ends above the cost reached at "
+        "learning rate 1.2."
     ),
     notebook=NOTEBOOK,
     choices=("falls faster", "falls as at 1.2", "jumps up and down", "becomes infinite"),

@@ -1,22 +1,27 @@
 """The training dashboard of notebook 07: change a setting and watch the network retrain, live.
 
-Controls: hidden activation, ``n_h``, learning rate, number of iterations, data set. Every change
-starts a new *run* of :func:`helpers.nn_model`:
+Controls: hidden activation, ``n_h``, learning rate (a slider over ``LEARNING_RATES``, so that the
+course's 1.2 can always be found again), number of iterations, data set. Every change starts a new
+*run* of :func:`helpers.nn_model`:
 
 * at once, in the kernel's thread, the dashboard says "training" and resets its progress bar
   (visible within a millisecond), then draws the untrained network's boundary and clears the cost
-  curve (about 20 ms: only the changing artists are redrawn; the boundary panel has no tick labels,
-  so a new data set changes nothing else);
-* the cost panel's axes fit the run: the iterations on a log scale from 1 to the run's last, the
-  cost on a linear scale from 0 to a *ceiling*, the first of ``CEILINGS`` above every cost so far
-  (0.8 holds every run that starts at log 2 and goes down; at a large learning rate the ceiling
-  rises, so the spikes show). New limits (another number of iterations, a higher ceiling) cost
-  one full redraw, a few times the 20 ms; its background is kept (the ``BACKGROUNDS_KEPT``
-  latest), so limits seen before cost the fast redraw again;
+  curve (about 20 ms: only the changing artists are redrawn);
+* the static parts fit the run: the boundary panel's limits and tick labels fit the data set; the
+  cost panel's iterations go on a log scale from 1 to the run's last, its cost on a linear scale
+  from 0 to a *ceiling*, the first of ``CEILINGS`` above every cost so far (0.8 holds every run
+  that starts at log 2 and goes down; at a large learning rate the ceiling rises, so the spikes
+  show). New static parts (another data set, number of iterations or ceiling) cost one full
+  redraw, a few times the 20 ms; its background is kept (the ``BACKGROUNDS_KEPT`` latest), so
+  what was seen before costs the fast redraw again;
 * the training itself runs in a background thread (Python switches threads every few milliseconds
-  and NumPy releases the GIL in its longer loops, so the kernel keeps answering); every
-  ``frame_interval`` seconds its callback redraws the boundary (on a coarse ``GRID x GRID`` grid)
-  and the cost curve;
+  and NumPy releases the GIL in its longer loops, so the kernel keeps answering); its callback
+  redraws the boundary (on a coarse ``GRID x GRID`` grid) and the cost curve at most every
+  ``frame_interval`` seconds, and never more than ``DRAWING_SHARE`` of the time: after a frame
+  that took ``d`` seconds the next waits ``max(frame_interval, d (1 - share) / share)``. The frames
+  are drawn in the training thread, so without that bound a slow machine (a frame of 100 ms or
+  more) drew at every callback, and the drawing, not the training, set the pace (10 to 35 s per
+  run instead of about 1 s);
 * each run carries a *generation* number; a change bumps the dashboard's generation, and the stale
   run's callback sees it and returns ``False``, which stops ``nn_model`` within ``CALLBACK_EVERY``
   iterations. Drawing happens under a lock and only for the current generation, so a stale run never
@@ -43,7 +48,14 @@ from matplotlib.ticker import FuncFormatter
 from ..activations import ACTIVATIONS
 from ..data import dataset_names, load_dataset
 from ..logistic import logistic_regression, predict_logistic
-from ..network import Parameters, initialize_parameters, nn_model, predict
+from ..network import (
+    Parameters,
+    compute_cost,
+    forward_propagation,
+    initialize_parameters,
+    nn_model,
+    predict,
+)
 from ..plots import class_legend, decision_regions, grid_over, scatter_classes
 from .base import Explorer, LiveFigure
 
@@ -54,7 +66,28 @@ MAX_ITERATIONS = 20000
 # the cost axis goes from 0 to the first of these above every cost so far (log 2 = 0.69 at the
 # start; the cost is at most -log(1e-15) = 34.5, compute_cost's clip)
 CEILINGS = (0.8, 2.0, 5.0, 10.0, 20.0, 40.0)
-BACKGROUNDS_KEPT = 16  # figure backgrounds kept, one per (iterations, ceiling) drawn
+BACKGROUNDS_KEPT = 16  # figure backgrounds kept, one per (data set, iterations, ceiling) drawn
+DRAWING_SHARE = 1 / 3  # of a run's time, at most, goes into drawing its frames
+# the learning rate slider's stops: the course's 1.2, and enough between 1.2 and 10 to find where
+# the cost starts to jump
+LEARNING_RATES = (
+    0.001,
+    0.003,
+    0.01,
+    0.03,
+    0.1,
+    0.3,
+    0.5,
+    0.8,
+    1.2,
+    2.0,
+    3.0,
+    4.0,
+    5.0,
+    6.0,
+    8.0,
+    10.0,
+)
 DPI = 100
 FONT = {"title": 13, "label": 12, "ticks": 11, "legend": 10.5}  # points
 RUNS_KEPT = 20  # the latest runs stay in ``runs`` (each holds up to MAX_ITERATIONS costs)
@@ -100,8 +133,9 @@ class Run:
 
     ``status`` is ``"training"``, then ``"done"``, ``"cancelled"`` (a newer change superseded it),
     ``"stopped"`` (the cost stopped being a finite number) or ``"failed"`` (``error`` says why).
-    ``iterations`` and ``costs`` hold the callback's samples while training, every iteration once
-    done. Times are ``time.perf_counter()`` values.
+    ``costs[k]`` is the cost computed in iteration ``iterations[k] + 1``, before its update (as in
+    :func:`helpers.nn_model`, whose ``costs[t]`` is the cost after ``t`` updates): the callback's
+    samples while training, every iteration once done. Times are ``time.perf_counter()`` values.
     """
 
     generation: int
@@ -123,6 +157,8 @@ class Run:
     finished_at: float | None = None
     error: str | None = None
     live: bool = True  # drawn while it trains (the first run, done before it is shown, is not)
+    next_frame_at: float = 0.0  # no frame before this time (see DRAWING_SHARE)
+    final_cost: float | None = None  # the cost after the last update (costs[-1] is before it)
 
     def settings(self) -> str:
         return (
@@ -171,13 +207,9 @@ class TrainingDashboard(Explorer):
             layout=narrow,
         )
         wide = widgets.Layout(width="300px")
-        self.learning_rate = widgets.FloatLogSlider(
-            value=learning_rate,
-            base=10,
-            min=-3,
-            max=1,
-            step=0.1,
-            readout_format=".3g",
+        self.learning_rate = widgets.SelectionSlider(
+            options=[(f"{rate:g}", rate) for rate in sorted({*LEARNING_RATES, learning_rate})],
+            value=float(learning_rate),
             description="learning rate",
             continuous_update=False,
             style=style,
@@ -218,8 +250,8 @@ class TrainingDashboard(Explorer):
         self._build_figure(dataset)
         super().__init__(
             "Training dashboard",
-            "change a setting and watch the boundary form; try xor with relu, "
-            "n_h = 1, or learning rate 10",
+            "change a setting and watch the boundary form; try the settings you predicted "
+            "(xor with relu and n_h = 1, learning rate 10), then your own",
             [controls],
             [self.live.image, progress_row, self.status],
             live_figure=self.live,
@@ -240,14 +272,14 @@ class TrainingDashboard(Explorer):
         # fixed margins, so that the legend's pixels copied below stay where they were drawn
         figure = Figure(figsize=(9.6, 4.2), dpi=DPI)
         self.ax_boundary, self.ax_cost = figure.subplots(1, 2, width_ratios=(1, 1.25))
-        figure.subplots_adjust(left=0.03, right=0.985, bottom=0.15, top=0.92, wspace=0.17)
+        figure.subplots_adjust(left=0.08, right=0.985, bottom=0.15, top=0.92, wspace=0.22)
         X, Y = self.datasets[dataset]
         self.regions = decision_regions(
             self.ax_boundary, lambda points: np.zeros((1, points.shape[1])), X, n=GRID
         )
         self.points = scatter_classes(self.ax_boundary, X, Y, size=9)
-        # no ticks: a new data set needs no full redraw
-        self.ax_boundary.set(xticks=[], yticks=[], title=" ")
+        self.ax_boundary.set_title(" ")
+        self.ax_boundary.tick_params(labelsize=FONT["ticks"])
         # inside the axes, opaque: drawn once, then pasted over the regions and the points
         legend = class_legend(
             self.ax_boundary, loc="upper right", fontsize=FONT["legend"], framealpha=1.0
@@ -270,6 +302,7 @@ class TrainingDashboard(Explorer):
         self.ax_cost.grid(True, which="major", alpha=0.3)
         self.limits = self._limits_for(self.iterations.value, [])
         self._set_limits(self.limits)
+        self.static = (dataset, *self.limits)  # what the figure's background shows
         # drawn in this order
         self.live = _LiveFigureKeepingSome(
             figure,
@@ -324,8 +357,10 @@ class TrainingDashboard(Explorer):
         """Draw ``parameters``' boundary, the cost so far and the status, unless ``run`` is stale
         (then ``False``).
 
-        The predictions are computed first, without the lock; only the drawing holds it.
+        The predictions are computed first, without the lock; only the drawing holds it. Sets
+        the run's next frame time (see ``DRAWING_SHARE``).
         """
+        started = time.perf_counter()
         points, _ = self.grids[run.dataset]
         X, Y = self.datasets[run.dataset]
         regions = predict(parameters, points, run.activation).reshape(GRID, GRID).astype(float)
@@ -336,7 +371,7 @@ class TrainingDashboard(Explorer):
             if self._shown_dataset != run.dataset:
                 self._show_dataset(run.dataset)
             self.regions.set_data(regions)
-            # costs[i] is the cost at iteration i + 1
+            # costs[k] is the cost computed in iteration iterations[k] + 1
             self.cost_line.set_data(np.add(run.iterations, 1), run.costs)
             self.baseline_line.set_ydata([self._baselines.get(run.dataset, (np.nan,))[0]] * 2)
             self.ax_boundary.set_title(
@@ -346,9 +381,13 @@ class TrainingDashboard(Explorer):
             limits = self._limits_for(run.num_iterations, run.costs)
             if limits != self.limits:
                 self._set_limits(limits)
-            self.live.update(full=limits != self.limits, key=limits)
-            self.limits = limits
+            static = (run.dataset, *limits)
+            self.live.update(full=static != self.static, key=static)
+            self.limits, self.static = limits, static
             run.redraws += 1
+            ended = time.perf_counter()
+            wait = (ended - started) * (1 - DRAWING_SHARE) / DRAWING_SHARE
+            run.next_frame_at = ended + max(self.frame_interval, wait)
             if run.first_draw_at is None:
                 run.first_draw_at = time.perf_counter()
             if run.generation == self._generation:  # a change may have come in while drawing
@@ -415,13 +454,11 @@ class TrainingDashboard(Explorer):
         """``nn_model``'s callback: record the cost, redraw now and then; ``False`` stops a stale or
         broken run."""
         run.iteration = iteration
-        run.iterations.append(iteration)
+        run.iterations.append(iteration - 1)  # ``cost`` was computed before this update
         run.costs.append(cost)
         if run.generation != self._generation or not _finite(cost, parameters):
             return False
-        if not run.live:
-            return True
-        if time.perf_counter() - run.first_draw_at < self.frame_interval * run.redraws:
+        if not run.live or time.perf_counter() < run.next_frame_at:
             return True  # not time for a new frame yet
         return self._redraw(run, parameters)
 
@@ -445,9 +482,12 @@ class TrainingDashboard(Explorer):
             if self._is_stale(run):
                 return
             finite = _finite(costs[-1], parameters)
-            accuracy = (
-                float(np.mean(predict(parameters, X, run.activation) == Y)) if finite else None
-            )
+            accuracy = None
+            if finite:
+                run.final_cost = compute_cost(
+                    forward_propagation(X, parameters, run.activation)[0], Y
+                )
+                accuracy = float(np.mean(predict(parameters, X, run.activation) == Y))
         except Exception as error:  # shown in the dashboard: a thread has nowhere else to report it
             with self._lock:
                 run.status, run.error = "failed", f"{type(error).__name__}: {error}"
@@ -496,7 +536,7 @@ class TrainingDashboard(Explorer):
         """One line about ``run``: its settings and, once done, its cost and accuracy."""
         if run.status == "done":
             return (
-                f"{run.settings()}: cost {run.costs[0]:.3f} -> {run.costs[-1]:.3f}, "
+                f"{run.settings()}: cost {run.costs[0]:.3f} -> {run.final_cost:.3f}, "
                 f"accuracy {run.accuracy:.1%} (logistic regression {run.baseline:.1%})"
             )
         if run.status == "stopped":
