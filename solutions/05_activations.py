@@ -6,9 +6,9 @@ import numpy as np
 from helpers import sigmoid
 
 
-# %% tanh_prime
-def tanh_prime(a):
-    return 1 - a**2
+# %% softplus_prime
+def softplus_prime(a):
+    return 1 - np.exp(-a)
 
 
 # %% elu_prime
@@ -24,8 +24,11 @@ def silu_prime(z):
 # %% largest_share
 prediction = "relu"
 
+# %% relu_switched_off
+prediction = "stays the same"
+
 # %% per_layer_factor
 prediction = 0.07
 
-# %% relu_switched_off
-prediction = "stays the same"
+# %% same_saturation
+prediction = 2

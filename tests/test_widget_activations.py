@@ -16,6 +16,7 @@ from helpers import (
 from helpers.widgets.activations import (
     BINS,
     SCALES,
+    SLIDER_SCALES,
     Z_GRID,
     ActivationExplorer,
     largest_g_prime,
@@ -32,7 +33,25 @@ def explorer():
 def test_the_dropdown_lists_every_activation(explorer):
     assert explorer.dropdown.description == "activation"
     assert list(explorer.dropdown.options) == list(ACTIVATIONS)
-    assert [value for _, value in explorer.slider.options] == list(SCALES)
+    assert [value for _, value in explorer.slider.options] == list(SLIDER_SCALES)
+    assert set(SCALES) < set(SLIDER_SCALES)  # section 10's scales, and more
+    assert explorer.slider.description == "scale of W1, b1"
+
+
+def test_the_header_asks_without_answering(explorer):
+    """The explorer's line says what to try, not what the prediction cell's answer is."""
+    header = explorer.children[0].value
+    assert header.startswith("<b>Activation explorer</b>") and "predict first" in header
+    assert "scale 2" not in header and "same entries" not in header
+
+
+def test_the_sigmoid_at_scale_2_saturates_what_tanh_saturates_at_scale_1(explorer):
+    explorer.slider.value = 1.0
+    explorer.dropdown.value = "tanh"
+    tanh = explorer.current.saturated
+    explorer.slider.value = 2.0
+    explorer.dropdown.value = "sigmoid"
+    assert explorer.current.saturated == tanh and f"{100 * tanh:.1f}%" in explorer.table.value
 
 
 def test_choosing_relu_redraws_every_panel_with_its_numbers(explorer):

@@ -1,15 +1,15 @@
 """The activation explorer of notebook 05: what the hidden activation does to ``g'(Z1)``, ``dZ1``
 and ``dW1``.
 
-One network on the flower data: ``W1, b1`` are fixed random directions times a *scale* ``s`` (the
-slider), ``W2, b2`` are fixed random weights. ``Z1 = s (W1 X + b1)`` does not depend on the
-activation, so every activation sees the same ``Z1``; what changes is ``g'(Z1)`` and, through
+One network on the flower data: ``W1, b1`` are one fixed ``N(0, 1)`` draw times a *scale* ``s``
+(the slider), ``W2, b2`` are fixed ``N(0, 1)`` weights. ``Z1 = s (W1 X + b1)`` does not depend on
+the activation, so every activation sees the same ``Z1``; what changes is ``g'(Z1)`` and, through
 ``dZ1 = dA1 * g'(Z1)``, the size of ``dW1 = (1/m) dZ1 X^T``.
 
 An entry of ``g'(Z1)`` counts as *saturated* when it is below ``SATURATED`` (5 %) of that
 activation's largest ``g'`` (sigmoid: 1/4, the others: 1); for ReLU that means switched off.
 
-Everything is computed when the explorer is built (5 activations x 7 scales, one forward and
+Everything is computed when the explorer is built (5 activations x 8 scales, one forward and
 backward pass each); a change of the dropdown or the slider only sets the data of existing artists.
 """
 
@@ -28,8 +28,10 @@ from ..data import load_planar_dataset
 from ..network import backward_propagation, cost_from_Z2, forward_propagation
 from .base import Explorer, LiveFigure
 
-# 0.01: the course's initialisation; ~10: a trained tanh network
+# 0.01: the course's weight scale; ~10: the size of a trained tanh network's Z1
 SCALES = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+# the explorer's slider: the same, and 2 (where the sigmoid saturates what tanh does at 1)
+SLIDER_SCALES = (0.01, 0.03, 0.1, 0.3, 1.0, 2.0, 3.0, 10.0)
 SATURATED = 0.05  # g'(z) below this share of g's largest value: saturated (ReLU: switched off)
 WIDE = np.linspace(-40.0, 40.0, 8001)  # z = 0 on the grid; softplus' = sigma(40) = 1 in float64
 # histogram bins of g'(Z1); every g' of the registry lies in [0, 1]
@@ -50,7 +52,8 @@ def scaled_network(n_x: int, n_h: int, scale: float, seed: int = 0) -> dict[str,
     """``W1 (n_h, n_x)``, ``b1 (n_h, 1)`` ~ ``scale * N(0, 1)``; ``W2 (1, n_h)``, ``b2 (1, 1)`` ~
     ``N(0, 1)``.
 
-    The same ``seed`` gives the same directions at every scale, so only the size of ``Z1`` changes.
+    The same ``seed`` gives the same draw at every scale: ``Z1 = scale (W1 X + b1)`` keeps the sign
+    of every entry, and only its size changes.
     """
     rng = np.random.default_rng(seed)
     W1, b1 = rng.standard_normal((n_h, n_x)), rng.standard_normal((n_h, 1))
@@ -103,8 +106,8 @@ def snapshot(
 
 
 class ActivationExplorer(Explorer):
-    """A dropdown ``activation`` and a slider for the scale of ``W1, b1``; four panels that follow
-    them.
+    """A dropdown ``activation`` and a slider for the scale of ``W1, b1`` (``SLIDER_SCALES``); four
+    panels that follow them.
 
     Panels: ``g(z)`` and ``g'(z)`` (with the band where 90% of ``Z1`` lies), the histogram of
     ``g'(Z1)`` over all units and examples, and ``||dW1||`` for every activation at the current
@@ -124,7 +127,9 @@ class ActivationExplorer(Explorer):
             X, Y = load_planar_dataset()
         self.names = list(ACTIVATIONS)
         self.snapshots = {
-            (name, s): snapshot(X, Y, name, s, n_h, seed) for name in self.names for s in SCALES
+            (name, s): snapshot(X, Y, name, s, n_h, seed)
+            for name in self.names
+            for s in SLIDER_SCALES
         }
         self.largest = {name: largest_g_prime(name) for name in self.names}
         self.curves = {
@@ -136,18 +141,19 @@ class ActivationExplorer(Explorer):
             options=self.names, value=activation, description="activation"
         )
         self.slider = widgets.SelectionSlider(
-            options=[(f"{s:g}", s) for s in SCALES],
+            options=[(f"{s:g}", s) for s in SLIDER_SCALES],
             value=scale,
-            description="scale of W1",
+            description="scale of W1, b1",
+            style={"description_width": "initial"},
             continuous_update=True,
         )
         self._build_figure(n_h, X.shape[1])
         self.table = widgets.HTML()
         super().__init__(
             "Activation explorer",
-            "predict first (the cell above): with ReLU, as the scale goes from 0.01 to 10, "
-            "does the share of switched-off entries grow, stay or shrink? Then choose relu and "
-            "slide; then sigmoid and tanh, and watch them saturate",
+            "predict first (the cell above), then read the share of saturated entries in the "
+            "table: tanh at scale 1, then the sigmoid at the scale you predicted. Then slide "
+            "each activation from 0.01 to 10 and watch which ones saturate",
             [self.dropdown, self.slider],
             [self.live.image, self.table],
             live_figure=self.live,
@@ -158,7 +164,7 @@ class ActivationExplorer(Explorer):
 
     def _build_figure(self, n_h: int, m: int) -> None:
         # fixed margins: a constrained layout costs ~0.3 s to draw
-        figure = Figure(figsize=(9.6, 6.0), dpi=72)
+        figure = Figure(figsize=(9.6, 6.0), dpi=90)
         (ax_g, ax_gp), (ax_hist, ax_bars) = figure.subplots(2, 2)
         figure.subplots_adjust(
             left=0.08, right=0.98, bottom=0.08, top=0.95, hspace=0.38, wspace=0.2
@@ -189,9 +195,9 @@ class ActivationExplorer(Explorer):
         # the legends sit where no activation's curve passes
         for ax, where in ((ax_g, "lower right"), (ax_gp, "center left")):
             ax.axhline(0, color="black", linewidth=0.5)
-            ax.legend(loc=where, fontsize=8)
+            ax.legend(loc=where, fontsize=9)
         # shares lie in [0, 1]; the space above 1 keeps the legend off the bars
-        top = 1.4
+        top = 1.45
         self.stairs = ax_hist.stairs(
             np.zeros(len(BINS) - 1),
             BINS,
@@ -200,10 +206,9 @@ class ActivationExplorer(Explorer):
             alpha=0.8,
             label="share of the entries of g'(Z1)",
         )
-        self.saturated_span = ax_hist.axvspan(
+        self.saturated_span = ax_hist.axvspan(  # the full height: a range of g', not a share
             0,
             SATURATED,
-            ymax=1 / top,
             color="#d7301f",
             alpha=0.15,
             label=f"g' < {SATURATED:.0%} of its largest value: saturated",
@@ -216,7 +221,7 @@ class ActivationExplorer(Explorer):
             title="g'(Z1) on the flower data",
         )
         ax_hist.set_ylabel(f"share of the {n_h} x {m} entries", fontsize=9)
-        ax_hist.legend(loc="upper center", fontsize=8)
+        ax_hist.legend(loc="upper center", fontsize=9)
         largest = max(s.norm_dW1 for s in self.snapshots.values())
         x = np.arange(len(self.names))
         # one LineCollection of thick vertical lines: one artist to redraw instead of one per bar
@@ -228,7 +233,7 @@ class ActivationExplorer(Explorer):
             ],
             loc="upper center",
             ncol=2,
-            fontsize=8,
+            fontsize=9,
         )
         # the space above the tallest bar keeps the legend off the bars
         ax_bars.set(

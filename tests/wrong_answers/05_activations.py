@@ -10,34 +10,40 @@ from helpers import sigmoid
 from helpers.exercises.nb05 import silu
 
 
-# %% tanh_prime: sigmoid_derivative
-def tanh_prime(a):
+# %% softplus_prime: sigmoid_of_a
+def softplus_prime(a):
+    return sigmoid(a)
+
+
+# %% softplus_prime: one_over_u_forgotten
+def softplus_prime(a):
+    e_z = np.exp(a) - 1  # e^a = 1 + e^z
+    return e_z
+
+
+# %% softplus_prime: one_minus_forgotten
+def softplus_prime(a):
+    return 1 / np.exp(a)
+
+
+# %% softplus_prime: sigmoid_derivative
+def softplus_prime(a):
     return a * (1 - a)
 
 
-# %% tanh_prime: sign_flipped
-def tanh_prime(a):
-    return a**2 - 1
+# %% elu_prime: elu_itself
+def elu_prime(z, alpha):
+    return np.where(z > 0, z, alpha * (np.exp(z) - 1))
 
 
-# %% tanh_prime: square_forgotten
-def tanh_prime(a):
-    return 1 - a
-
-
-# %% tanh_prime: tanh_applied_twice
-def tanh_prime(a):
-    return 1 - np.tanh(a) ** 2
-
-
-# %% tanh_prime: square_of_difference
-def tanh_prime(a):
-    return (1 - a) ** 2
+# %% elu_prime: minus_one_kept
+def elu_prime(z, alpha):
+    return np.where(z > 0, 1.0, alpha * np.exp(z) - 1)
 
 
 # %% elu_prime: negative_branch_is_g
 def elu_prime(z, alpha):
-    return np.where(z > 0, 1.0, alpha * (np.exp(z) - 1))
+    return np.where(z > 0, 1.0, alpha * np.expm1(z))
 
 
 # %% elu_prime: positive_branch_is_z
@@ -55,15 +61,20 @@ def elu_prime(z, alpha):
     return np.where(z > 0, 1, np.exp(z))
 
 
-# %% silu_prime: sigma_prime_only
+# %% silu_prime: z_forgotten
 def silu_prime(z):
-    return sigmoid(z) * (1 - sigmoid(z))
+    return sigmoid(z) + sigmoid(z) * (1 - sigmoid(z))
 
 
 # %% silu_prime: second_term_only
 def silu_prime(z):
     s = sigmoid(z)
     return z * s * (1 - s)
+
+
+# %% silu_prime: sigma_prime_only
+def silu_prime(z):
+    return sigmoid(z) * (1 - sigmoid(z))
 
 
 # %% silu_prime: first_term_only
@@ -88,14 +99,20 @@ prediction = "tanh"
 # %% largest_share: the_same
 prediction = "about the same"
 
-# %% per_layer_factor: g_prime_only
-prediction = 1
-
-# %% per_layer_factor: one_weight
-prediction = 0.01
-
 # %% relu_switched_off: grows
 prediction = "grows"
 
 # %% relu_switched_off: shrinks
-prediction = "shrinks"
+prediction = "shrink"
+
+# %% per_layer_factor: one_weight_sum
+prediction = 0.5
+
+# %% per_layer_factor: g_prime_only
+prediction = 1
+
+# %% same_saturation: same_scale
+prediction = 1
+
+# %% same_saturation: quarter
+prediction = "4"
