@@ -83,7 +83,7 @@ def test_every_wrong_answer_is_named(stem, name, mistake, code):
     else:
         assert isinstance(exercise, Exercise)
         title = next(m.title for m in exercise.mistakes if m.name == mistake)
-        assert mistake in result.mistakes and title in text, text
+        assert result.mistakes == {mistake} and title in text, text
         assert "right line" not in text  # the solution only when asked for
 
 

@@ -1,6 +1,6 @@
-"""Notebook 00's exercises in-process (fast; tests/test_exercises.py runs the notebook itself):
-the solutions pass, each wrong answer is named, a stub is "not finished", the references agree with
-the course's functions, and the predictions' answers are what the network really gives."""
+"""Notebook 00's exercises in-process, beyond what every notebook's get (the solutions, wrong
+answers and stubs: tests/test_exercise_answers.py): the references agree with the course's
+functions, and the predictions' answers are what the network really gives."""
 
 from __future__ import annotations
 
@@ -19,14 +19,11 @@ from helpers import (
 )
 from helpers import sigmoid as course_sigmoid
 from helpers.exercises import nb00
-from helpers.exercises.core import Exercise
-from helpers.exercises.editions import SOLUTIONS, WRONG_ANSWERS, blocks
 from helpers.logistic import best_line
 from helpers.network import losses_from_Z2
 
 NOTEBOOK = nb00.NOTEBOOK
 EXERCISES = (nb00.forward, nb00.losses)
-PREDICTIONS = (nb00.separable, nb00.Z1_shape, nb00.J_at_start, nb00.changes_with_m)
 
 
 def answer(code: str):
@@ -38,53 +35,6 @@ def answer(code: str):
     defined = [value for name, value in namespace.items() if name not in (*given, "__builtins__")]
     assert len(defined) == 1, code
     return defined[0]
-
-
-def judge(name: str, code: str):
-    exercise = getattr(nb00, name)
-    given = answer(code)
-    return exercise, (
-        exercise.check(given) if isinstance(exercise, Exercise) else exercise.reveal(given)
-    )
-
-
-SOLVED = [(name, code) for name, _, code in blocks(SOLUTIONS / f"{NOTEBOOK}.py")]
-WRONG = [(name, mistake, code) for name, mistake, code in blocks(WRONG_ANSWERS / f"{NOTEBOOK}.py")]
-
-
-@pytest.mark.parametrize("name, code", SOLVED, ids=[name for name, _ in SOLVED])
-def test_the_solution_passes(name, code):
-    _, result = judge(name, code)
-    assert result.finished and result.passed, str(result)
-
-
-@pytest.mark.parametrize(
-    "name, mistake, code", WRONG, ids=[f"{name}-{mistake}" for name, mistake, _ in WRONG]
-)
-def test_each_wrong_answer_is_named(name, mistake, code):
-    exercise, result = judge(name, code)
-    assert result.finished and not result.passed, str(result)
-    if isinstance(exercise, Exercise):
-        assert result.mistakes == {mistake}, str(result)
-        title = next(m.title for m in exercise.mistakes if m.name == mistake)
-        assert title in " ".join(str(result).split())
-    else:
-        assert str(result).startswith("Not quite")
-
-
-@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.name)
-def test_a_stub_is_not_finished(exercise):
-    def stub(*args):
-        raise NotImplementedError
-
-    result = exercise.check(stub)
-    assert not result.finished and str(result).startswith("Not finished yet")
-
-
-def test_every_exercise_has_a_solution_and_two_wrong_answers():
-    for exercise in (*EXERCISES, *PREDICTIONS):
-        assert exercise.name in dict(SOLVED)
-        assert sum(name == exercise.name for name, _, _ in WRONG) >= 2
 
 
 def test_the_forward_reference_is_the_course_forward_propagation():

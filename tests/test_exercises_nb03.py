@@ -1,5 +1,5 @@
 """Notebook 03's exercises in-process (fast; tests/test_exercises.py runs the notebook itself):
-the solutions pass, each wrong answer is named, a stub is "not finished", a loop exercise does
+beyond the solutions, wrong answers and stubs (tests/test_exercise_answers.py), a loop exercise does
 not accept a matrix product, the references are the reference backward pass's own lines (or,
 for the examples stored as rows, that backward pass transposed), and the predictions' answers
 are what NumPy and the shape explorer do."""
@@ -14,8 +14,7 @@ import pytest
 
 from helpers.bugs import LINES
 from helpers.exercises import nb03
-from helpers.exercises.core import Exercise
-from helpers.exercises.editions import NOTEBOOKS, SOLUTIONS, WRONG_ANSWERS, blocks
+from helpers.exercises.editions import NOTEBOOKS, WRONG_ANSWERS, blocks
 from helpers.network import backward_propagation, forward_propagation
 from helpers.widgets.shapes import IMPOSTORS, ShapeExplorer, network_steps
 
@@ -35,38 +34,7 @@ def answer(code: str):
     return defined[0]
 
 
-def judge(name: str, code: str):
-    exercise = getattr(nb03, name)
-    given = answer(code)
-    return exercise, (
-        exercise.check(given) if isinstance(exercise, Exercise) else exercise.reveal(given)
-    )
-
-
-SOLVED = [(name, code) for name, _, code in blocks(SOLUTIONS / f"{NOTEBOOK}.py")]
 WRONG = [(name, mistake, code) for name, mistake, code in blocks(WRONG_ANSWERS / f"{NOTEBOOK}.py")]
-
-
-@pytest.mark.parametrize("name, code", SOLVED, ids=[name for name, _ in SOLVED])
-def test_the_solution_passes(name, code):
-    _, result = judge(name, code)
-    assert result.finished and result.passed, str(result)
-
-
-@pytest.mark.parametrize(
-    "name, mistake, code", WRONG, ids=[f"{name}-{mistake}" for name, mistake, _ in WRONG]
-)
-def test_each_wrong_answer_is_named(name, mistake, code):
-    exercise, result = judge(name, code)
-    assert result.finished and not result.passed, str(result)
-    text = str(result)
-    if isinstance(exercise, Exercise):
-        title = next(m.title for m in exercise.mistakes if m.name == mistake)
-        assert title in " ".join(text.split()), text
-        assert result.mistakes == {mistake}, text
-        assert "you probably wrote:" in text and "the right line is" not in text
-    else:
-        assert text.startswith("Not quite")
 
 
 def test_every_exercise_has_two_wrong_answers_and_every_mistake_changes_its_result():
@@ -128,15 +96,6 @@ def test_the_loop_exercise_does_not_accept_a_matrix_product():
     # a wrong table made with a matrix product is judged like any wrong table
     wrong = nb03.dL_dW2_by_loops.check(lambda dz2, a1: a1 @ dz2.T)
     assert str(wrong).startswith("Wrong") and wrong.mistakes == {"table_transposed"}
-
-
-@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.name)
-def test_a_stub_is_not_finished(exercise):
-    def stub(*args):
-        raise NotImplementedError
-
-    result = exercise.check(stub)
-    assert not result.finished and str(result).startswith("Not finished yet")
 
 
 @pytest.mark.parametrize("prediction", PREDICTIONS, ids=lambda p: p.name)

@@ -1,6 +1,6 @@
 """Notebook 04's exercises in-process (fast; tests/test_exercises.py runs the notebook itself):
-the solutions pass, each wrong answer is named, a stub is "not finished", and what the checks and
-predictions say matches the formulas they stand for."""
+beyond the solutions, wrong answers and stubs (tests/test_exercise_answers.py), what the checks
+and predictions say matches the formulas they stand for."""
 
 from __future__ import annotations
 
@@ -20,60 +20,9 @@ from helpers import (
 from helpers.bugs import BUGS
 from helpers.deep import linear_backward
 from helpers.exercises import nb04
-from helpers.exercises.core import Exercise, Prediction
-from helpers.exercises.editions import SOLUTIONS, WRONG_ANSWERS, blocks
+from helpers.exercises.core import Prediction
 
 NOTEBOOK = nb04.NOTEBOOK
-
-
-def answer(code: str):
-    """What a block of a solutions or wrong-answers file defines (a function or a prediction)."""
-    namespace = {"np": np}
-    exec(code, namespace)  # noqa: S102 (the course's own files)
-    defined = [value for name, value in namespace.items() if name not in ("np", "__builtins__")]
-    assert len(defined) == 1, code
-    return defined[0]
-
-
-def judge(name: str, code: str):
-    exercise = getattr(nb04, name)
-    given = answer(code)
-    return exercise, (
-        exercise.check(given) if isinstance(exercise, Exercise) else exercise.reveal(given)
-    )
-
-
-SOLVED = [(name, code) for name, _, code in blocks(SOLUTIONS / f"{NOTEBOOK}.py")]
-WRONG = [(name, mistake, code) for name, mistake, code in blocks(WRONG_ANSWERS / f"{NOTEBOOK}.py")]
-
-
-@pytest.mark.parametrize("name, code", SOLVED, ids=[name for name, _ in SOLVED])
-def test_the_solution_passes(name, code):
-    _, result = judge(name, code)
-    assert result.finished and result.passed, str(result)
-
-
-@pytest.mark.parametrize(
-    "name, mistake, code", WRONG, ids=[f"{name}-{mistake}" for name, mistake, _ in WRONG]
-)
-def test_each_wrong_answer_is_named(name, mistake, code):
-    exercise, result = judge(name, code)
-    assert result.finished and not result.passed, str(result)
-    if isinstance(exercise, Exercise):
-        assert result.mistakes == {mistake}, str(result)
-        title = next(m.title for m in exercise.mistakes if m.name == mistake)
-        assert title in " ".join(str(result).split())
-    else:
-        assert str(result).startswith("Not quite")
-
-
-@pytest.mark.parametrize("name", ["dJ_dZ2", "dW_from_dJ_dZ", "db_from_dZ"])
-def test_a_stub_is_not_finished(name):
-    def stub(*args):
-        raise NotImplementedError
-
-    result = getattr(nb04, name).check(stub)
-    assert not result.finished and str(result).startswith("Not finished yet")
 
 
 def test_a_loop_over_examples_passes_like_the_matrix_product():
