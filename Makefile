@@ -38,10 +38,10 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# Two workers (the machines have two cores); a notebook's cells, and the browser tests, each stay on
-# one worker (tests/conftest.py).
+# Two workers (the machines have two cores). `--dist loadfile` keeps each file on one worker: a
+# notebook's cells share one kernel and run in order, and one JupyterLab serves all browser tests.
 test: lint $(VENV)/.installed-test browser
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 notebooks: $(VENV)/.installed-course
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \

@@ -34,17 +34,3 @@ def random_network(n_x: int, n_h: int, n_y: int, m: int, seed: int = 0, scale: f
 def small_network():
     """A 3 -> 4 -> 1 network on 5 examples."""
     return random_network(3, 4, 1, 5)
-
-
-def pytest_collection_modifyitems(config, items):
-    """Under pytest-xdist (``make test`` runs ``-n 2 --dist loadgroup``), keep together what must
-    share one process: the cells of one notebook (nbval runs them in one kernel, in order) and the
-    browser tests (one JupyterLab serves them all)."""
-    if not config.pluginmanager.hasplugin("xdist"):
-        return
-    for item in items:
-        path = item.path
-        if path.suffix == ".ipynb":
-            item.add_marker(pytest.mark.xdist_group(path.stem))
-        elif "browser" in path.parts:
-            item.add_marker(pytest.mark.xdist_group("browser"))
