@@ -279,6 +279,10 @@ JS_ATTACH = """async (path) => {
   });
 }"""
 
+JS_OPEN = """async (path) => {
+  await window.jupyterapp.commands.execute('docmanager:open', {path});
+}"""
+
 JS_KERNEL_IDLE = """() => {
   const session = window.__panel && window.__panel.sessionContext.session;
   return !!(session && session.kernel && session.kernel.status === 'idle');
@@ -379,22 +383,30 @@ class Dropdown:
 
 
 class NotebookPage:
-    """One notebook of the server's copy, open alone in a new page of ``context`` (a Playwright
-    context)."""
+    """One notebook of the server's copy, open alone in JupyterLab: in a new page of ``context`` (a
+    Playwright context), or in ``page``, a page of that server that the previous notebook has left
+    (JupyterLab is then not loaded again: the notebook is opened beside nothing, the previous one
+    closed with its kernel)."""
 
-    def __init__(self, context, lab: JupyterLab, notebook: str, timeout_s: float = 60.0):
+    def __init__(self, context, lab: JupyterLab, notebook: str, timeout_s: float = 60.0, page=None):
         self.lab = lab
         self.notebook = notebook
         self.timeout_ms = timeout_s * 1000
-        self.page = context.new_page()
+        self.own_page = page is None
+        self.page = context.new_page() if page is None else page
         self.page.set_default_timeout(self.timeout_ms)
         self.page_errors: list[str] = []
-        self.page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+        self._on_error = lambda error: self.page_errors.append(str(error))
+        self.page.on("pageerror", self._on_error)
 
     def open(self) -> None:
-        """Load JupyterLab with the notebook and wait until its kernel is idle."""
-        self.page.goto(self.lab.url(self.notebook))
-        self.page.wait_for_function("() => window.jupyterapp !== undefined")
+        """Open the notebook (loading JupyterLab first in a new page) and wait until its kernel is
+        idle."""
+        if self.own_page:
+            self.page.goto(self.lab.url(self.notebook))
+            self.page.wait_for_function("() => window.jupyterapp !== undefined")
+        else:
+            self.page.evaluate(JS_OPEN, self.notebook)
         self.page.evaluate(JS_ATTACH, self.notebook)
         self.wait_for_idle()
 
@@ -506,8 +518,11 @@ class NotebookPage:
               if (!window.__panel) return;
               await window.__panel.sessionContext.shutdown();
               window.__panel.dispose();
+              window.__panel = undefined;
             }""")
         except PlaywrightError:
             pass
         finally:
-            self.page.close()
+            self.page.remove_listener("pageerror", self._on_error)
+            if self.own_page:
+                self.page.close()

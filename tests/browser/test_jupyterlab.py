@@ -1,8 +1,8 @@
 """Every notebook as a learner uses it: opened in JupyterLab, in a real Chromium, all cells run.
 
-One JupyterLab server (a temporary copy of ``notebooks/``) and one browser serve the whole module;
-each notebook is opened alone in a page with a fresh kernel, run, checked, and closed with its
-kernel. For every notebook:
+One JupyterLab server (a temporary copy of ``notebooks/``) and one browser page serve the whole
+module: JupyterLab is loaded once, and each notebook is opened in it alone, with a fresh kernel,
+run, checked and closed with its kernel. For every notebook:
 
 - no cell shows an error or writes to stderr, every code cell ran, no widget callback failed;
 - every widget the kernel sent is rendered as a widget (not as "Error displaying widget", not as
@@ -95,11 +95,23 @@ def browser_context():
             browser.close()
 
 
+@pytest.fixture(scope="module")
+def lab_page(lab, browser_context):
+    """JupyterLab, loaded once in one page; each notebook is opened in it after the previous one
+    was closed with its kernel (loading JupyterLab again for each would cost ~6 s a notebook)."""
+    page = browser_context.new_page()
+    page.goto(lab.url(""))
+    page.wait_for_function("() => window.jupyterapp !== undefined")
+    page.evaluate("async () => { await window.jupyterapp.restored; }")
+    yield page
+    page.close()
+
+
 @pytest.fixture(scope="module", params=NOTEBOOK_FILES, ids=[Path(n).stem for n in NOTEBOOK_FILES])
-def notebook(request, lab, browser_context):
+def notebook(request, lab, browser_context, lab_page):
     """The notebook, open in JupyterLab, all its cells run (module scope: the tests below share one
     run)."""
-    page = NotebookPage(browser_context, lab, request.param)
+    page = NotebookPage(browser_context, lab, request.param, page=lab_page)
     try:
         page.open()
         page.run_all()
