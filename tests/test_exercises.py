@@ -3,7 +3,9 @@ reference solution filled in (every check passes), and with realistic wrong answ
 (every check names the mistake).
 
 The shipped notebooks' outputs are compared by nbval; here the filled editions are executed in a
-fresh kernel and each check cell's text is read (helpers.exercises.editions).
+fresh kernel and each check cell's text is read (helpers.exercises.editions): with the solutions,
+and with the first round of wrong answers. Every round of wrong answers, and every solution, is also
+run cell by cell in tests/test_exercise_answers.py, strictly and without a kernel.
 """
 
 from __future__ import annotations
@@ -85,10 +87,9 @@ def test_with_the_solutions_every_check_passes(path):
         assert text.startswith(("Correct", "Right")), f"{name}: {text}"
 
 
-@pytest.mark.parametrize("round_", range(WRONG_ROUNDS))
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
-def test_with_wrong_answers_every_check_names_the_mistake(path, round_):
-    answers, mistakes = wrong_answers(path, round_)
+def test_with_wrong_answers_every_check_names_the_mistake(path):
+    answers, mistakes = wrong_answers(path, 0)
     notebook = run(path, answers)
     module = exercises_of(path)
     for name, index in tagged(notebook, "check").items():
