@@ -2,14 +2,16 @@
 reference solution filled in (every check passes), and with realistic wrong answers filled in
 (every check names the mistake).
 
-The shipped notebooks' outputs are compared by nbval; here the filled editions are executed in a
-fresh kernel and each check cell's text is read (helpers.exercises.editions): with the solutions,
-and with the first round of wrong answers. Every round of wrong answers, and every solution, is also
-run cell by cell in tests/test_exercise_answers.py, strictly and without a kernel.
+The shipped notebooks' outputs are compared by nbval. Here the solutions' edition is executed in a
+fresh kernel and each check cell's text is read (helpers.exercises.editions). Every solution and
+every wrong answer is also run as the notebook runs it (its import cell, the block, the check cell)
+in tests/test_exercise_answers.py; that no later cell depends on what the learner wrote is checked
+here, on the cells' code.
 """
 
 from __future__ import annotations
 
+import ast
 import importlib
 from pathlib import Path
 
@@ -87,17 +89,71 @@ def test_with_the_solutions_every_check_passes(path):
         assert text.startswith(("Correct", "Right")), f"{name}: {text}"
 
 
-@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
-def test_with_wrong_answers_every_check_names_the_mistake(path):
-    answers, mistakes = wrong_answers(path, 0)
-    notebook = run(path, answers)
-    module = exercises_of(path)
-    for name, index in tagged(notebook, "check").items():
-        text = text_output(notebook.cells[index])
-        exercise = getattr(module, name)
-        if isinstance(exercise, Prediction):
-            assert text.startswith("Not quite"), f"{name}: {text}"
+def parsed(code: str) -> ast.Module:
+    return ast.parse("\n".join(line for line in code.splitlines() if not line.startswith("%")))
+
+
+def bound_globally(code: str) -> set[str]:
+    """The names a cell's code binds in the notebook's namespace (not inside its functions)."""
+    bound, todo = set(), list(parsed(code).body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            bound.add(node.name)
             continue
-        title = next(m.title for m in exercise.mistakes if m.name == mistakes[name])
-        flat = " ".join(text.split())
-        assert text.startswith("Wrong") and title in flat, f"{name} ({mistakes[name]}): {text}"
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            bound.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            bound.add(node.id)
+        if not isinstance(node, (ast.Lambda, ast.comprehension)):
+            todo.extend(ast.iter_child_nodes(node))
+    return bound
+
+
+def read_from_outside(code: str) -> set[str]:
+    """The names a cell's code reads that it never binds itself (anywhere, parameters included)."""
+    bound, read = set(), set()
+    for node in ast.walk(parsed(code)):
+        if isinstance(node, ast.Name):
+            (bound if isinstance(node.ctx, ast.Store) else read).add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+        elif isinstance(node, ast.arg):
+            bound.add(node.arg)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            bound.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
+    return read - bound
+
+
+def hands_to_ex(code: str) -> bool:
+    """Whether the cell only calls the exercise module, e.g. ``ex.your_gradient_check(...)`` of 06,
+    which takes the learner's functions and reports on them whatever they do."""
+    body = parsed(code).body
+    return bool(body) and all(
+        isinstance(stmt, ast.Expr)
+        and isinstance(stmt.value, ast.Call)
+        and ast.unparse(stmt.value.func).startswith("ex.")
+        for stmt in body
+    )
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
+def test_no_later_cell_reads_a_name_the_learner_binds(path):
+    """Whatever the learner writes in an exercise cell (the stub, the solution or any wrong answer),
+    the rest of the notebook runs as shipped: no cell after it, but its check, reads a name the
+    exercise cell binds before a later cell binds it again. (The wrong answers are run in the
+    notebook's cells by tests/test_exercise_answers.py.)"""
+    notebook = nbformat.read(path, as_version=4)
+    checks = tagged(notebook, "check")
+    answers = [solutions(path)] + [
+        {name: code} for name, _, code in blocks(WRONG_ANSWERS / path.name.replace(".ipynb", ".py"))
+    ]
+    for name, index in tagged(notebook, "exercise").items():
+        codes = [notebook.cells[index].source] + [a[name] for a in answers if name in a]
+        live = set().union(*(bound_globally(code) for code in codes))
+        for later, cell in enumerate(notebook.cells[index + 1 :], start=index + 1):
+            if cell.cell_type != "code" or later == checks[name] or hands_to_ex(cell.source):
+                continue
+            read = read_from_outside(cell.source) & live
+            assert not read, f"{name}: cell {later} reads {sorted(read)}"
+            live -= bound_globally(cell.source)
