@@ -72,7 +72,7 @@ def test_built_with_a_finished_run_it_describes_deterministically():
         "flower, tanh, n_h = 4, learning rate 1.2, 2000 iterations: "
         "cost 0.693 -> 0.254, accuracy 89.8% (logistic regression 47.0%)"
     )
-    assert run.redraws == 2  # built before it is shown: its start and its end, no frames between
+    assert run.redraws == 1  # built before it is shown: only its end is drawn
     bundle = board._repr_mimebundle_()
     assert bundle["image/png"].startswith("iVBOR")
     assert bundle["text/plain"].splitlines()[1] == board.describe()

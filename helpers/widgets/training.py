@@ -153,7 +153,7 @@ class Run:
     baseline: float | None = None  # logistic regression's accuracy on the same data
     redraws: int = 0
     first_update_at: float | None = None  # the status and progress bar were reset
-    first_draw_at: float | None = None  # the figure was redrawn (iteration 0)
+    first_draw_at: float | None = None  # the figure was first redrawn (iteration 0 when live)
     finished_at: float | None = None
     error: str | None = None
     live: bool = True  # drawn while it trains (the first run, done before it is shown, is not)
@@ -434,9 +434,8 @@ class TrainingDashboard(Explorer):
         self.runs = [*self.runs[1 - RUNS_KEPT :], run]
         self._show_status(run)  # "training...", the progress bar back to 0: visible at once
         run.first_update_at = time.perf_counter()
-        # the figure at iteration 0
-        self._redraw(run, initialize_parameters(2, run.n_h, 1, seed=self.seed))
-        if background:
+        if background:  # the figure at iteration 0 (a dashboard being built shows only its end)
+            self._redraw(run, initialize_parameters(2, run.n_h, 1, seed=self.seed))
             thread = threading.Thread(target=self._train, args=(run,), daemon=True)
             self._threads = [*(t for t in self._threads if t.is_alive()), thread]
             thread.start()
