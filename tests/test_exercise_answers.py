@@ -12,13 +12,15 @@ from __future__ import annotations
 import contextlib
 import importlib
 import io
+import itertools
 import types
 from pathlib import Path
 
 import nbformat
+import numpy as np
 import pytest
 
-from helpers.exercises.core import Exercise, Prediction
+from helpers.exercises.core import Exercise, Prediction, relative_error
 from helpers.exercises.editions import NOTEBOOKS, SOLUTIONS, WRONG_ANSWERS, blocks, tagged
 
 PATHS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
@@ -94,3 +96,47 @@ def test_every_stub_says_not_finished_yet(stem):
         _, result = run(stem, name, notebook.cells[index].source)
         assert not result.finished, f"{name}: {result}"
         assert str(result).startswith(("Not finished yet", "Not answered yet")), str(result)
+
+
+# Notebooks whose exercises return arrays for the same arguments: there every mistake must be far
+# from the right answer and from every other mistake, so that no near miss is named wrongly.
+DISTINCT = ("01", "02", "05")
+NON_FINITE = 1e6  # stands for NaN and inf when results are compared (far from every value here)
+EXERCISES = [
+    (nn, name)
+    for nn in DISTINCT
+    for name, item in vars(importlib.import_module(f"helpers.exercises.nb{nn}")).items()
+    if isinstance(item, Exercise)
+]
+
+
+@pytest.mark.parametrize("nn, name", EXERCISES, ids=[f"{nn}-{name}" for nn, name in EXERCISES])
+def test_each_mistake_is_far_from_the_answer_and_from_every_other(nn, name):
+    """On the problems where both run (a mistake may have no shape on some networks), each mistake
+    differs from the right answer, and from every other mistake, by a relative error above 1e-2
+    (far above GOOD) or by its shape."""
+    exercise = getattr(importlib.import_module(f"helpers.exercises.nb{nn}"), name)
+    problems = exercise._problems()
+
+    def values(function) -> list:
+        found = []
+        for problem in problems:
+            try:
+                with np.errstate(all="ignore"):
+                    value = np.asarray(function(*problem.args), dtype=float)
+                found.append(np.where(np.isfinite(value), value, NON_FINITE))
+            except ValueError:  # shapes that do not fit: a product the mistake cannot form
+                found.append(None)
+        return found
+
+    def far(a: list, b: list) -> bool:
+        pairs = [(x, y) for x, y in zip(a, b, strict=True) if x is not None and y is not None]
+        shapes = any(x.shape != y.shape for x, y in pairs)
+        return shapes or any(relative_error(x, y) > 1e-2 for x, y in pairs)
+
+    right = values(exercise.reference)
+    wrong = {m.name: values(exercise._mistaken(m)) for m in exercise.mistakes}
+    for mistake, found in wrong.items():
+        assert far(found, right), mistake
+    for (a, found_a), (b, found_b) in itertools.combinations(wrong.items(), 2):
+        assert far(found_a, found_b), (a, b)

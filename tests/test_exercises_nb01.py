@@ -8,10 +8,7 @@ tangent explorer show, and the explorer's header does not give them away."""
 
 from __future__ import annotations
 
-import itertools
-
 import numpy as np
-import pytest
 
 from helpers import sigmoid
 from helpers.exercises import nb01
@@ -26,7 +23,6 @@ EXERCISES = {
 CHECKED = {name: item for name, item in EXERCISES.items() if isinstance(item, Exercise)}
 SOLVED = blocks(SOLUTIONS / f"{nb01.NOTEBOOK}.py")
 WRONG = blocks(WRONG_ANSWERS / f"{nb01.NOTEBOOK}.py")
-NON_FINITE = 1e6  # stands for NaN and inf when mistakes are compared (far from every value here)
 
 
 def loss(a, y):
@@ -41,29 +37,6 @@ def test_every_exercise_has_a_solution_and_every_mistake_a_wrong_answer():
         assert named == {m.name for m in exercise.mistakes}, name
     for name in set(EXERCISES) - set(CHECKED):
         assert sum(block == name for block, _, _ in WRONG) >= 2, name
-
-
-@pytest.mark.parametrize("name", [n for n in EXERCISES if n not in CHECKED])
-def test_unanswered_predictions_are_not_finished(name):
-    assert str(EXERCISES[name].reveal(...)).startswith("Not answered yet")
-
-
-@pytest.mark.parametrize("name", CHECKED)
-def test_each_mistake_is_wrong_and_differs_from_every_other(name):
-    exercise = CHECKED[name]
-    problems = exercise._problems()
-
-    def values(function) -> np.ndarray:
-        with np.errstate(all="ignore"):
-            found = np.concatenate([np.ravel(function(*p.args)) for p in problems])
-        return np.where(np.isfinite(found), found, NON_FINITE)
-
-    right = values(exercise.reference)
-    wrong = {m.name: values(exercise._mistaken(m)) for m in exercise.mistakes}
-    for mistake, found in wrong.items():
-        assert relative_error(found, right) > 1e-2, mistake  # far above GOOD: no near miss
-    for (a, found_a), (b, found_b) in itertools.combinations(wrong.items(), 2):
-        assert relative_error(found_a, found_b) > 1e-2, (a, b)
 
 
 def test_the_references_are_the_formulas():
