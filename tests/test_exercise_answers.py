@@ -1,5 +1,5 @@
-"""Every solution and every wrong answer of every notebook, checked in this process (fast, and all
-rounds of wrong answers, where tests/test_exercises.py runs the whole notebooks with the first).
+"""Every solution and every wrong answer of every notebook, checked in this process (fast;
+tests/test_exercises.py runs the whole notebooks with the solutions).
 
 A block is run as the notebook runs it: after the notebook's import cell (the one that imports its
 exercises as ``ex``), then the block, then the exercise's check cell, whose last line gives the
