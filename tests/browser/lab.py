@@ -200,9 +200,11 @@ class JupyterLab:
             body = response.read()
         return json.loads(body) if body else None
 
-    def url(self, notebook: str) -> str:
-        """The page that opens ``notebook`` alone (``reset``: no workspace restored)."""
-        return f"{self.base_url}/lab/tree/{notebook}?reset&token={self.token}"
+    def url(self, notebook: str | None = None) -> str:
+        """The page that opens ``notebook`` alone, or JupyterLab with no notebook open (``reset``:
+        no workspace restored)."""
+        path = f"lab/tree/{notebook}" if notebook else "lab"
+        return f"{self.base_url}/{path}?reset&token={self.token}"
 
     def log(self) -> str:
         """The end of the server's output (for error messages)."""
@@ -434,6 +436,10 @@ class NotebookPage:
             )
         except PlaywrightTimeoutError:
             pass
+
+    def dialogs(self) -> list[str]:
+        """The text of every JupyterLab dialog open in the page (one would cover the notebook)."""
+        return self.page.locator(".jp-Dialog").all_inner_texts()
 
     def cell_problems(self) -> list[str]:
         """Error outputs, stderr text and cells that did not run, each naming its cell."""

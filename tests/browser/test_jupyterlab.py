@@ -4,7 +4,8 @@ One JupyterLab server (a temporary copy of ``notebooks/``) and one browser page 
 module: JupyterLab is loaded once, and each notebook is opened in it alone, with a fresh kernel,
 run, checked and closed with its kernel. For every notebook:
 
-- no cell shows an error or writes to stderr, every code cell ran, no widget callback failed;
+- no cell shows an error or writes to stderr, every code cell ran, no widget callback failed, no
+  JupyterLab dialog covers the notebook;
 - every widget the kernel sent is rendered as a widget (not as "Error displaying widget", not as
   its text or static fallback, not as raw ``interactive(...)`` text) and its images are shown;
 - every ``activation`` dropdown changes its widget's plot (the image bytes and the widget's
@@ -100,7 +101,7 @@ def lab_page(lab, browser_context):
     """JupyterLab, loaded once in one page; each notebook is opened in it after the previous one
     was closed with its kernel (loading JupyterLab again for each would cost ~6 s a notebook)."""
     page = browser_context.new_page()
-    page.goto(lab.url(""))
+    page.goto(lab.url())
     page.wait_for_function("() => window.jupyterapp !== undefined")
     page.evaluate("async () => { await window.jupyterapp.restored; }")
     yield page
@@ -123,6 +124,9 @@ def notebook(request, lab, browser_context, lab_page):
 def test_cells_run_without_errors(notebook):
     problems = notebook.cell_problems() + notebook.kernel_errors()
     problems += [f"the page raised: {error}" for error in notebook.page_errors]
+    problems += [
+        f"a dialog covers the notebook: {' '.join(text.split())}" for text in notebook.dialogs()
+    ]
     assert not problems, f"{notebook.notebook} in JupyterLab:\n" + "\n".join(problems)
 
 
