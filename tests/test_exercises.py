@@ -31,6 +31,8 @@ from helpers.exercises.editions import (
     wrong_answers,
 )
 
+from .cell_names import bound_and_read
+
 PATHS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
 AT_LEAST = {"00": 1}  # exercises per notebook: at least 3, except 00
 WRONG_ROUNDS = 2  # every exercise has at least this many wrong answers
@@ -89,46 +91,10 @@ def test_with_the_solutions_every_check_passes(path):
         assert text.startswith(("Correct", "Right")), f"{name}: {text}"
 
 
-def parsed(code: str) -> ast.Module:
-    return ast.parse("\n".join(line for line in code.splitlines() if not line.startswith("%")))
-
-
-def bound_globally(code: str) -> set[str]:
-    """The names a cell's code binds in the notebook's namespace (not inside its functions)."""
-    bound, todo = set(), list(parsed(code).body)
-    while todo:
-        node = todo.pop()
-        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
-            bound.add(node.name)
-            continue
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            bound.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            bound.add(node.id)
-        if not isinstance(node, (ast.Lambda, ast.comprehension)):
-            todo.extend(ast.iter_child_nodes(node))
-    return bound
-
-
-def read_from_outside(code: str) -> set[str]:
-    """The names a cell's code reads that it never binds itself (anywhere, parameters included)."""
-    bound, read = set(), set()
-    for node in ast.walk(parsed(code)):
-        if isinstance(node, ast.Name):
-            (bound if isinstance(node.ctx, ast.Store) else read).add(node.id)
-        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
-            bound.add(node.name)
-        elif isinstance(node, ast.arg):
-            bound.add(node.arg)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            bound.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
-    return read - bound
-
-
 def hands_to_ex(code: str) -> bool:
     """Whether the cell only calls the exercise module, e.g. ``ex.your_gradient_check(...)`` of 06,
     which takes the learner's functions and reports on them whatever they do."""
-    body = parsed(code).body
+    body = ast.parse(code).body
     return bool(body) and all(
         isinstance(stmt, ast.Expr)
         and isinstance(stmt.value, ast.Call)
@@ -150,10 +116,11 @@ def test_no_later_cell_reads_a_name_the_learner_binds(path):
     ]
     for name, index in tagged(notebook, "exercise").items():
         codes = [notebook.cells[index].source] + [a[name] for a in answers if name in a]
-        live = set().union(*(bound_globally(code) for code in codes))
+        live = set().union(*(bound_and_read(code)[0] for code in codes))
         for later, cell in enumerate(notebook.cells[index + 1 :], start=index + 1):
             if cell.cell_type != "code" or later == checks[name] or hands_to_ex(cell.source):
                 continue
-            read = read_from_outside(cell.source) & live
+            bound, read_first, in_functions = bound_and_read(cell.source)
+            read = (read_first | in_functions) & live
             assert not read, f"{name}: cell {later} reads {sorted(read)}"
-            live -= bound_globally(cell.source)
+            live -= bound

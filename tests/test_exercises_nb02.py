@@ -7,7 +7,6 @@ what the graph's network gives."""
 
 from __future__ import annotations
 
-import ast
 import builtins
 import math
 
@@ -20,6 +19,8 @@ from helpers.exercises.core import Exercise, Prediction, relative_error
 from helpers.exercises.editions import NOTEBOOKS, SOLUTIONS, WRONG_ANSWERS, blocks
 from helpers.gradcheck import GOOD, numerical_gradient
 from helpers.widgets.graph import GraphExplorer, example_network
+
+from .cell_names import bound_and_read
 
 EXERCISES = {
     name: item for name, item in vars(nb02).items() if isinstance(item, (Exercise, Prediction))
@@ -183,57 +184,6 @@ def test_the_relu_prediction_is_what_the_explorer_shows():
 LOOP_VARIABLES = {"name", "value", "error", "k", "i"}
 
 
-def _outermost_functions_first(statement: ast.AST) -> list[ast.AST]:
-    """The nodes of ``statement``, without those inside a function or lambda but the function
-    itself (its body is read whole, nested functions included)."""
-    found, stack = [], [statement]
-    while stack:
-        node = stack.pop()
-        found.append(node)
-        if not isinstance(node, (ast.FunctionDef, ast.Lambda)):
-            stack.extend(ast.iter_child_nodes(node))
-    return found
-
-
-def _bound_and_read(source: str) -> tuple[set[str], set[str], set[str]]:
-    """``(bound, read before bound, read inside functions)``: the names a cell binds at top level,
-    those it reads at top level without binding them first, and the global names its functions and
-    lambdas read (at call time, perhaps after a later cell has run)."""
-    bound: set[str] = set()
-    read_first: set[str] = set()
-    in_functions: set[str] = set()
-    for statement in ast.parse(source).body:
-        inside: set[int] = set()  # Name nodes of function bodies and comprehension variables
-        for node in _outermost_functions_first(statement):
-            if isinstance(node, (ast.FunctionDef, ast.Lambda)):
-                arguments = node.args
-                own = {a.arg for a in (*arguments.posonlyargs, *arguments.args)}
-                own |= {a.arg for a in arguments.kwonlyargs}
-                body = [node.body] if isinstance(node, ast.Lambda) else node.body
-                nodes = [n for part in body for n in ast.walk(part)]
-                names = [n for n in nodes if isinstance(n, ast.Name)]
-                own |= {n.id for n in names if not isinstance(n.ctx, ast.Load)}
-                own |= {  # the arguments of the functions and lambdas it holds
-                    a.arg for n in nodes if isinstance(n, ast.arguments) for a in n.args
-                }
-                in_functions |= {n.id for n in names if n.id not in own}
-                inside |= {id(n) for n in names}
-            elif isinstance(node, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
-                targets = [n for g in node.generators for n in ast.walk(g.target)]
-                own = {n.id for n in targets if isinstance(n, ast.Name)}
-                inside |= {id(n) for n in ast.walk(node) if isinstance(n, ast.Name) and n.id in own}
-        names = [n for n in ast.walk(statement) if isinstance(n, ast.Name) and id(n) not in inside]
-        if isinstance(statement, ast.For):  # the loop variables are bound before the body runs
-            bound |= {n.id for n in ast.walk(statement.target) if isinstance(n, ast.Name)}
-        read_first |= {n.id for n in names if isinstance(n.ctx, ast.Load)} - bound
-        bound |= {n.id for n in names if not isinstance(n.ctx, ast.Load)}
-        if isinstance(statement, ast.FunctionDef):
-            bound.add(statement.name)
-        elif isinstance(statement, (ast.Import, ast.ImportFrom)):
-            bound |= {(alias.asname or alias.name).split(".")[0] for alias in statement.names}
-    return bound, read_first, in_functions
-
-
 def test_no_cell_of_the_notebook_depends_on_being_run_once():
     """Every name a cell takes from another cell is bound in exactly one cell, so re-running any
     cell later gives what it gave the first time; and a name means one thing: no two cells bind
@@ -243,7 +193,7 @@ def test_no_cell_of_the_notebook_depends_on_being_run_once():
     binders: dict[str, list[int]] = {}
     needs: dict[str, set[int]] = {}
     for index, source in enumerate(cells):
-        bound, read_first, in_functions = _bound_and_read(source)
+        bound, read_first, in_functions = bound_and_read(source)
         for name in bound:
             binders.setdefault(name, []).append(index)
         for name in read_first | in_functions:
