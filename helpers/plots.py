@@ -1,45 +1,93 @@
-"""Plots shared by the notebooks: data sets and decision boundaries in the course's colours.
+"""Plots shared by the notebooks: data sets and decision boundaries in the course's colours, and
+:func:`show`, which puts a figure in the notebook with a text description of what it shows.
 
-Each function draws on a given ``Axes`` and returns the artists it made, so widgets can update them.
+Each drawing function draws on a given ``Axes`` and returns the artists it made, so widgets can
+update them. Colours, markers and line styles come from :mod:`helpers.palette`.
 """
 
 from __future__ import annotations
 
+import base64
+import html
+import io
 from collections.abc import Callable
 
+import matplotlib.pyplot as plt
 import numpy as np
+from IPython.display import display
 from matplotlib.axes import Axes
+from matplotlib.collections import PathCollection
 from matplotlib.colors import ListedColormap
+from matplotlib.figure import Figure
 
-CLASS_COLORS = ("#d7301f", "#2b6cb0")  # class 0 red, class 1 blue, as in the course's plots
-CLASS_CMAP = ListedColormap(CLASS_COLORS)
-REGION_CMAP = ListedColormap(["#f7c4bd", "#bcd3ee"])  # light versions for decision regions
+from .palette import CLASS_COLORS, CLASS_MARKERS, REGION_COLORS
+
+CLASS_CMAP = ListedColormap(CLASS_COLORS)  # class 0 and class 1, for colouring by label
+REGION_CMAP = ListedColormap(REGION_COLORS)  # light tints of the class colours, for regions
+FIGURE_DPI = 100  # the resolution of every figure the notebooks store
 
 
-def scatter_classes(ax: Axes, X: np.ndarray, Y: np.ndarray, size: float = 14):
-    """Scatter the examples ``X (2, m)`` coloured by their label ``Y (1, m)``; returns the
-    ``PathCollection``."""
-    points = ax.scatter(
-        X[0],
-        X[1],
-        c=Y[0],
-        cmap=CLASS_CMAP,
-        vmin=0,
-        vmax=1,
-        s=size,
-        edgecolors="white",
-        linewidths=0.3,
+def figure_html(fig: Figure, alt: str, dpi: int = FIGURE_DPI) -> str:
+    """``fig`` as an HTML ``<img>`` (an inline PNG) whose ``alt`` text is ``alt``."""
+    if not alt.strip():
+        raise ValueError("alt must describe what the figure shows; it is empty")
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+    png = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return f'<img src="data:image/png;base64,{png}" alt="{html.escape(alt)}">'
+
+
+def show(fig: Figure, alt: str) -> None:
+    """Show ``fig`` in the notebook with ``alt``, a short description of what it shows, and close
+    it.
+
+    The output is an HTML image whose alt text screen readers and the course's website read, and
+    the description as plain text for viewers that show no images.
+    """
+    display({"text/html": figure_html(fig, alt), "text/plain": alt}, raw=True)
+    plt.close(fig)
+
+
+def scatter_classes(
+    ax: Axes, X: np.ndarray, Y: np.ndarray, size: float = 14
+) -> tuple[PathCollection, PathCollection]:
+    """Scatter the examples ``X (2, m)`` by their label ``Y (1, m)``: class 0 as orange circles,
+    class 1 as dark blue triangles. Returns the two ``PathCollection`` objects (class 0, class 1);
+    :func:`move_classes` gives them new data."""
+    points = tuple(
+        ax.scatter(
+            [],
+            [],
+            color=color,
+            marker=marker,
+            s=size,
+            edgecolors="white",
+            linewidths=0.3,
+            label=f"y = {label}",
+        )
+        for label, (color, marker) in enumerate(zip(CLASS_COLORS, CLASS_MARKERS, strict=True))
     )
+    move_classes(points, X, Y)
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
+    ax.autoscale_view()
     return points
+
+
+def move_classes(points: tuple[PathCollection, PathCollection], X: np.ndarray, Y: np.ndarray):
+    """Give the two collections of :func:`scatter_classes` the examples ``X (2, m)`` with labels
+    ``Y (1, m)``."""
+    labels = np.asarray(Y).ravel()
+    for label, collection in enumerate(points):
+        collection.set_offsets(np.asarray(X)[:, labels == label].T)
+    points[0].axes.update_datalim(np.asarray(X).T)
 
 
 def class_legend(ax: Axes, **kwargs):
     """A legend with one marker per class."""
     handles = [
-        ax.scatter([], [], color=color, s=14, label=f"y = {label}")
-        for label, color in enumerate(CLASS_COLORS)
+        ax.scatter([], [], color=color, marker=marker, s=14, label=f"y = {label}")
+        for label, (color, marker) in enumerate(zip(CLASS_COLORS, CLASS_MARKERS, strict=True))
     ]
     return ax.legend(handles=handles, **kwargs)
 

@@ -22,7 +22,8 @@ def test_environment_yml_lists_the_same_packages_as_pyproject():
     listed = set()
     environment = (ROOT / "environment.yml").read_text()
     for line in environment.split("dependencies:")[1].splitlines():
-        match = re.match(r"^  - ([A-Za-z0-9_.-]+[^:]*)$", line)
+        line = line.split("#")[0].rstrip()
+        match = re.match(r"^ +- ([A-Za-z0-9_.][A-Za-z0-9_.-]*[^:]*)$", line)  # conda's, and pip's below them
         if match:
             listed.add(package_name(match.group(1)))
     assert listed - {"python", "pip"} == wanted

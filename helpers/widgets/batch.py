@@ -27,7 +27,8 @@ from matplotlib.lines import Line2D
 from ..bugs import BUGS
 from ..data import load_planar_dataset
 from ..network import backward_propagation, forward_propagation, initialize_parameters
-from ..plots import CLASS_CMAP, CLASS_COLORS
+from ..palette import CLASS_COLORS
+from ..plots import CLASS_CMAP
 from .base import Explorer, LiveFigure
 
 WEIGHTS = ("W1[0,0]", "W1[3,0]", "b1[0,0]", "W2[0,0]", "b2[0,0]")  # the parameters one can pick

@@ -8,7 +8,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from ..data import dataset_names, load_dataset
-from ..plots import class_legend, scatter_classes
+from ..plots import class_legend, move_classes, scatter_classes
 from .base import Explorer, LiveFigure
 
 
@@ -27,7 +27,7 @@ class DatasetExplorer(Explorer):
         X, Y = self.datasets[name]
         self.points = scatter_classes(self.ax, X, Y)
         class_legend(self.ax, loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=10)
-        self.live = LiveFigure(figure, animated=[self.points])
+        self.live = LiveFigure(figure, animated=self.points)
         self.caption = widgets.HTML()
         super().__init__(
             "Data set explorer",
@@ -42,8 +42,7 @@ class DatasetExplorer(Explorer):
     def _redraw(self, change=None) -> None:
         name = self.dropdown.value
         X, Y = self.datasets[name]
-        self.points.set_offsets(X.T)
-        self.points.set_array(Y[0].astype(float))
+        move_classes(self.points, X, Y)
         self._equal_scale_limits(X, margin=0.3)
         self.ax.set_title(f"{name}: X {X.shape}, Y {Y.shape}")
         self.live.update(full=True, key=name)  # limits and title changed (drawn once per data set)

@@ -56,7 +56,7 @@ from ..network import (
     nn_model,
     predict,
 )
-from ..plots import class_legend, decision_regions, grid_over, scatter_classes
+from ..plots import class_legend, decision_regions, grid_over, move_classes, scatter_classes
 from .base import Explorer, LiveFigure
 
 GRID = 100  # the boundary is drawn on GRID x GRID points: ~1 ms per redraw
@@ -308,7 +308,7 @@ class TrainingDashboard(Explorer):
             figure,
             animated=[
                 self.regions,
-                self.points,
+                *self.points,
                 self.ax_boundary.title,
                 self.cost_line,
                 self.baseline_line,
@@ -339,8 +339,7 @@ class TrainingDashboard(Explorer):
         self._shown_dataset = name
         X, Y = self.datasets[name]
         extent = self.grids[name][1]
-        self.points.set_offsets(X.T)
-        self.points.set_array(Y[0].astype(float))
+        move_classes(self.points, X, Y)
         self.regions.set_extent(extent)
         self.ax_boundary.set_xlim(extent[0], extent[1])
         self.ax_boundary.set_ylim(extent[2], extent[3])
