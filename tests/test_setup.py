@@ -23,7 +23,8 @@ def test_environment_yml_lists_the_same_packages_as_pyproject():
     environment = (ROOT / "environment.yml").read_text()
     for line in environment.split("dependencies:")[1].splitlines():
         line = line.split("#")[0].rstrip()
-        match = re.match(r"^ +- ([A-Za-z0-9_.][A-Za-z0-9_.-]*[^:]*)$", line)  # conda's, and pip's below them
+        # conda's packages, and pip's below them
+        match = re.match(r"^ +- ([A-Za-z0-9_.][A-Za-z0-9_.-]*[^:]*)$", line)
         if match:
             listed.add(package_name(match.group(1)))
     assert listed - {"python", "pip"} == wanted
