@@ -12,7 +12,8 @@ in the course's Week 4 names (:mod:`helpers.deep`), a tiny reverse-mode autodiff
 (:mod:`helpers.autodiff`), mistakes written as changed lines of the reference
 (:mod:`helpers.mistakes`), the gallery of classic backprop bugs (:mod:`helpers.bugs`), the
 learner's exercises and their checks (:mod:`helpers.exercises`, with the backward pass's in
-:mod:`helpers.checker`), plots (:mod:`helpers.plots`) and widgets (:mod:`helpers.widgets`).
+:mod:`helpers.checker`), the course's colour-vision-safe palette (:mod:`helpers.palette`), plots
+(:mod:`helpers.plots`, with ``show(fig, alt)``) and widgets (:mod:`helpers.widgets`).
 """
 
 from .activations import ACTIVATIONS, Activation, get_activation, sigmoid
