@@ -22,18 +22,19 @@ COLORS = {
     "gray": "#94a4a2",
     "black": "#000000",
     "dark blue": "#1d4f91",
-    "light orange": "#ffe0a8",
-    "light blue": "#c3d7f0",
+    "light orange": "#fffadb",
+    "light blue": "#b5d4f0",
 }
 
 # Curves drawn together take colours and line styles in this order.
 CYCLE = ("blue", "orange", "red", "black", "gray")
 LINE_STYLES = ("-", "--", "-.", ":", (0, (6, 2, 1, 2, 1, 2)))
 
-# Class 0 and class 1: a light orange circle and a dark blue triangle (L* 76 against 34).
+# Class 0 and class 1: an orange circle and a dark blue triangle (L* 76 against 34).
 CLASS_COLORS = (COLORS["orange"], COLORS["dark blue"])
 CLASS_MARKERS = ("o", "^")
-REGION_COLORS = (COLORS["light orange"], COLORS["light blue"])  # decision regions of each class
+# Decision regions of each class: light tints, 14 units of L* apart so they differ in grayscale too.
+REGION_COLORS = (COLORS["light orange"], COLORS["light blue"])
 
 # Colour maps for values (not classes): ColorBrewer's PuOr diverges through white and is readable
 # with every colour-vision deficiency; cividis is made for them.
