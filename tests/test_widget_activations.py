@@ -150,10 +150,15 @@ def test_a_change_only_redraws_the_changing_artists(explorer, monkeypatch):
 
 
 def test_static_fallback_has_the_picture_and_the_numbers():
-    bundle = ActivationExplorer(activation="sigmoid", scale=0.01)._repr_mimebundle_()
-    assert bundle["image/png"].startswith("iVBOR")  # base64 of the PNG signature
-    title, summary = bundle["text/plain"].splitlines()
-    assert title == "Activation explorer (interactive: run the notebook to use it)"
+    explorer = ActivationExplorer(activation="sigmoid", scale=0.01)
+    bundle = explorer._repr_mimebundle_()
+    assert bundle["text/plain"] == "Activation explorer (interactive: run the notebook to use it)"
+    fallback = explorer.fallback()
+    assert 'src="data:image/png;base64,iVBOR' in fallback["text/html"]  # the PNG signature
+    picture, summary = fallback["text/plain"].splitlines()
+    assert picture.startswith(
+        "Activation explorer: Four panels for the sigmoid activation, W1 and b1 at scale 0.01."
+    )
     assert summary.startswith("sigmoid, scale 0.01: mean g'(Z1) = 0.250, 0.0% of g'(Z1) saturated")
 
 

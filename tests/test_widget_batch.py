@@ -47,7 +47,11 @@ def test_mean_of_per_example_gradients_is_the_vectorised_gradient(explorer, m):
     assert explorer.total == pytest.approx(m * explorer.vectorised, rel=EXACT, abs=EXACT)
     assert explorer.mean_line.get_ydata()[0] == explorer.mean  # the plotted line is the mean
     assert explorer.vector_mark.get_ydata()[0] == explorer.vectorised
-    assert len(explorer.inside.get_offsets()) == m
+    inside = [points.get_offsets() for points in explorer.inside]  # class 0, class 1
+    assert [len(offsets) for offsets in inside] == [
+        int(np.sum(explorer.Y[0, :m] == label)) for label in (0, 1)
+    ]
+    assert {j for offsets in inside for j in offsets[:, 0]} == set(range(1, m + 1))
     assert len(explorer.outside.get_offsets()) == explorer.max_m - m
     assert f"{explorer.vectorised:.4f}" in explorer.numbers.value
 

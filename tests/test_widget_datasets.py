@@ -1,4 +1,5 @@
-"""Headless test of notebook 00's data set explorer: choosing a data set redraws its points."""
+"""Headless test of notebook 00's data set explorer: choosing a data set redraws its points, class 0
+and class 1 apart."""
 
 from __future__ import annotations
 
@@ -15,19 +16,25 @@ def test_choosing_a_dataset_redraws_its_points():
     assert first_png.startswith(b"\x89PNG")
     explorer.dropdown.value = "moons"
     X, Y = load_dataset("moons")
-    np.testing.assert_array_equal(explorer.points.get_offsets(), X.T)
-    np.testing.assert_array_equal(explorer.points.get_array(), Y[0])
+    for label, points in enumerate(explorer.points):  # class 0, then class 1
+        np.testing.assert_array_equal(points.get_offsets(), X[:, Y[0] == label].T)
     assert explorer.ax.get_title() == "moons: X (2, 400), Y (1, 400)"
     assert explorer.live.png != first_png and explorer.live.image.value == explorer.live.png
     assert explorer.caption.value == "moons: m = 400 examples, 200 of class 1"
 
 
 def test_static_fallback_has_the_picture_and_a_text():
-    bundle = DatasetExplorer("xor")._repr_mimebundle_()
+    explorer = DatasetExplorer("xor")
+    bundle = explorer._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
-    assert bundle["image/png"].startswith("iVBOR")  # base64 of the PNG signature
-    assert bundle["text/plain"].splitlines() == [
-        "Data set explorer (interactive: run the notebook to use it)",
+    assert bundle["text/plain"] == "Data set explorer (interactive: run the notebook to use it)"
+    fallback = explorer.fallback()
+    assert 'src="data:image/png;base64,iVBOR' in fallback["text/html"]  # the PNG signature
+    assert fallback["text/plain"].splitlines() == [
+        "Data set explorer: Scatter plot of the xor data set (a square of four quadrants, class 1 "
+        "in the two where x1 and x2 have the same sign): its 400 examples at (x1, x2), 185 of "
+        "class 0 as orange circles and 215 of class 1 as dark blue triangles; x1 from -1.4 to "
+        "1.4, x2 from -1.3 to 1.3.",
         "xor: m = 400 examples, 215 of class 1",
     ]
 

@@ -127,8 +127,10 @@ def test_one_by_one_matrices_make_the_transpose_harmless():
 def test_html_fallback_is_the_table():
     explorer = ShapeExplorer(backward=True)
     bundle = explorer._repr_mimebundle_()
-    assert bundle["text/html"] == explorer.table.value
-    assert bundle["text/plain"].endswith(explorer.describe())
+    assert bundle["text/plain"] == "Shape explorer (interactive: run the notebook to use it)"
+    fallback = explorer.fallback()
+    assert explorer.table.value in fallback["text/html"] and "<img" not in fallback["text/html"]
+    assert fallback["text/plain"].endswith(explorer.describe())
 
 
 def test_table_fits_a_notebook_cell_at_the_largest_sizes():

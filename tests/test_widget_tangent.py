@@ -80,9 +80,15 @@ def test_describe_and_static_fallback():
         "squared error's slope = -0.0925"
     )
     bundle = explorer._repr_mimebundle_()
-    assert bundle["image/png"].startswith("iVBOR")  # base64 of the PNG signature
-    title = bundle["text/plain"].splitlines()[0]
-    assert title == "Tangent explorer (interactive: run the notebook to use it)"
+    assert bundle["text/plain"] == "Tangent explorer (interactive: run the notebook to use it)"
+    fallback = explorer.fallback()
+    assert 'src="data:image/png;base64,iVBOR' in fallback["text/html"]  # the PNG signature
+    assert fallback["text/plain"].splitlines()[1:] == explorer.describe().splitlines()
+    assert explorer.alt().startswith(
+        "Two plots over z from -8 to 8, the wrong side for y = 1 (z < 0) shaded. Left: the "
+        "cross-entropy L(z) of one example with y = 1 (solid), falling from 8 to 0, and its "
+        "tangent (dash-dotted) at z = -2.0, where L = 2.1269 and the slope is -0.8808."
+    )
 
 
 def test_squared_error_dL_dz_is_the_slope_of_the_squared_error():

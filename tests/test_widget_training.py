@@ -8,12 +8,14 @@ import time
 
 import numpy as np
 import pytest
+from matplotlib.figure import Figure
 
 from helpers import ACTIVATIONS, compute_cost, forward_propagation, load_dataset, nn_model, predict
 from helpers.plots import grid_over
 from helpers.widgets import training
 from helpers.widgets.training import (
     BACKGROUNDS_KEPT,
+    BAR_COLORS,
     CEILINGS,
     DPI,
     DRAWING_SHARE,
@@ -73,9 +75,21 @@ def test_built_with_a_finished_run_it_describes_deterministically():
         "cost 0.693 -> 0.254, accuracy 89.8% (logistic regression 47.0%)"
     )
     assert run.redraws == 1  # built before it is shown: only its end is drawn
-    bundle = board._repr_mimebundle_()
-    assert bundle["image/png"].startswith("iVBOR")
-    assert bundle["text/plain"].splitlines()[1] == board.describe()
+    assert board._repr_mimebundle_()["text/plain"] == (
+        "Training dashboard (interactive: run the notebook to use it)"
+    )
+    fallback = board.fallback()
+    assert 'src="data:image/png;base64,iVBOR' in fallback["text/html"]  # the PNG signature
+    assert fallback["text/plain"].splitlines()[1] == board.describe()
+    assert board.alt() == (
+        "Left: the decision regions of the two-layer network (flower, tanh, n_h = 4, learning "
+        "rate 1.2, 2000 iterations) after all 2000 iterations, light orange where it predicts "
+        "class 0 and light blue where it predicts class 1, under the 400 examples of the flower "
+        "data set (orange circles y = 0, dark blue triangles y = 1): accuracy 89.8%. Right: the "
+        "cost J against the iteration, on a log scale from 1 to 2000, the cost from 0 to 0.8: "
+        "the cost goes from 0.693 to 0.254 (highest 0.693); logistic regression's final cost, "
+        "0.673, is a dashed line."
+    )
     assert board.progress.value == board.progress.max == 2000
     board.close()
 
@@ -102,7 +116,8 @@ def test_setting_a_control_retrains_and_redraws(dashboard):
     np.testing.assert_array_equal(dashboard.regions.get_array(), expected)
     assert tuple(dashboard.regions.get_extent()) == extent
     np.testing.assert_array_equal(dashboard.cost_line.get_ydata(), costs)
-    np.testing.assert_array_equal(dashboard.points.get_offsets(), X.T)
+    for label, points in enumerate(dashboard.points):  # class 0, then class 1
+        np.testing.assert_array_equal(points.get_offsets(), X[:, Y[0] == label].T)
     assert run.redraws >= 2  # iteration 0 at once, then at least the final state
     assert dashboard.live.png != png_before and dashboard.live.image.value == dashboard.live.png
     assert dashboard.status.value.startswith(dashboard.describe())
@@ -233,14 +248,14 @@ def test_closing_the_dashboard_stops_its_training():
 
 def test_the_progress_bar_follows_the_iterations_control(dashboard):
     assert dashboard.progress.max == dashboard.progress.value == 300  # the first run, done
-    assert dashboard.progress.bar_style == "success"
+    assert dashboard.progress.style.bar_color == BAR_COLORS["done"]
     assert dashboard.counter.value.endswith("300 / 300")
     dashboard.iterations.value = 700
     assert dashboard.progress.max == 700  # at once, before the run ends
     dashboard.wait()
     assert dashboard.progress.value == dashboard.progress.max == 700
     assert dashboard.counter.value.endswith("700 / 700")
-    assert dashboard.progress.bar_style == "success"
+    assert dashboard.progress.style.bar_color == BAR_COLORS["done"]
 
 
 @pytest.mark.parametrize("activation", ["relu", "tanh"])
@@ -336,10 +351,67 @@ def test_a_higher_ceiling_during_a_run_and_back_at_the_next(dashboard):
     assert dashboard.ax_cost.get_xlim() == (1, 500)
 
 
-def test_only_the_latest_backgrounds_are_kept(dashboard):
-    # one background per set of limits drawn (iterations, ceiling): a long session keeps a few
+def test_only_the_latest_backgrounds_are_kept():
+    # one background per set of limits drawn (iterations, ceiling): a long session keeps a few (a
+    # tiny figure of the dashboard's kind: each full draw takes a millisecond, not 0.3 s)
+    live = training._LiveFigureKeepingSome(Figure(figsize=(1, 1), dpi=10))
     for key in range(BACKGROUNDS_KEPT + 4):
-        dashboard.live.update(full=True, key=("limits", key))
-    assert list(dashboard.live._backgrounds) == [
-        ("limits", key) for key in range(4, BACKGROUNDS_KEPT + 4)
-    ]
+        live.update(full=True, key=("limits", key))
+    assert list(live._backgrounds) == [("limits", key) for key in range(4, BACKGROUNDS_KEPT + 4)]
+
+
+# ---------------------------------------------------------------- a burst of changes
+
+
+def test_a_burst_of_changes_ends_showing_the_last_one(dashboard, monkeypatch):
+    """n_h dragged through 20 values in about a second, then the data set and the activation
+    switched back and forth: every run but the last ends (cancelled, or done before the next
+    change), none fails, and once the last run has drawn, no other run draws again; the figure,
+    its text alternative, the status line and the progress bar show the last run."""
+    drawn = []  # the generation of the run each frame drew, in drawing order (under the lock)
+    update = dashboard.live.update
+
+    def logged_update(*args, **kwargs):
+        drawn.append(dashboard._drawn[0].generation)
+        return update(*args, **kwargs)
+
+    monkeypatch.setattr(dashboard.live, "update", logged_update)
+    burst = []  # the run each change started
+    for n_h in range(1, 21):
+        dashboard.n_h.value = n_h
+        burst.append(dashboard.run)
+        time.sleep(0.02)
+    for control, value in [
+        (dashboard.dataset, "moons"),
+        (dashboard.dataset, "flower"),
+        (dashboard.dataset, "moons"),
+        (dashboard.activation, "relu"),
+        (dashboard.activation, "tanh"),
+        (dashboard.activation, "relu"),
+    ]:
+        control.value = value
+        burst.append(dashboard.run)
+    last = dashboard.wait()
+    assert len({id(run) for run in burst}) == 26 and burst[-1] is last
+    assert (last.n_h, last.dataset, last.activation, last.status) == (20, "moons", "relu", "done")
+    assert all(run.status in ("cancelled", "done") for run in burst[:-1])
+    assert not any(thread.is_alive() for thread in dashboard._threads)
+    after = drawn[drawn.index(last.generation) :]
+    assert set(after) == {last.generation} and len(after) >= 2  # iteration 0, ..., the end
+    np.testing.assert_array_equal(dashboard.cost_line.get_ydata(), last.costs)
+    assert dashboard.live.image.tooltip == dashboard.alt() and dashboard._drawn[0] is last
+    assert "moons, relu, n_h = 20" in dashboard.alt() and "after all 300 iterations" in (
+        dashboard.alt()
+    )
+    assert dashboard.status.value.startswith(dashboard.describe_run(last))
+    assert dashboard.progress.value == dashboard.progress.max == 300
+    assert dashboard.progress.style.bar_color == BAR_COLORS["done"]
+
+
+def test_a_run_superseded_before_it_starts_does_not_train(dashboard, monkeypatch):
+    """A run whose thread starts after a newer change never trains (nor computes a baseline)."""
+    calls = []
+    monkeypatch.setattr(training, "nn_model", lambda *args, **kwargs: calls.append(args))
+    stale = training.Run(0, "xor", "tanh", 4, 1.2, 300, changed_at=time.perf_counter())
+    dashboard._train(stale)  # generation 0: older than the dashboard's
+    assert stale.status == "cancelled" and calls == []

@@ -26,6 +26,7 @@ from matplotlib.patches import Patch
 from ..activations import ACTIVATIONS, get_activation
 from ..data import load_planar_dataset
 from ..network import backward_propagation, cost_from_Z2, forward_propagation
+from ..palette import COLORS
 from .base import Explorer, LiveFigure
 
 # 0.01: the course's weight scale; ~10: the size of a trained tanh network's Z1
@@ -37,7 +38,12 @@ WIDE = np.linspace(-40.0, 40.0, 8001)  # z = 0 on the grid; softplus' = sigma(40
 # histogram bins of g'(Z1); every g' of the registry lies in [0, 1]
 BINS = np.linspace(0.0, 1.0, 21)
 Z_GRID = np.linspace(-5.0, 5.0, 401)
-CHOSEN, OTHER = "#2b6cb0", "#bbbbbb"  # bar colours: the chosen activation, the others
+CHOSEN, OTHER = COLORS["dark blue"], "#bbbbbb"  # bar colours: the chosen activation, the others
+G_COLOR, G_PRIME_COLOR = COLORS["blue"], COLORS["red"]  # g and g', each alone in its panel
+BAND_COLOR = "#999999"  # where 90% of Z1 lies
+SATURATED_COLOR = COLORS["orange"]  # the range of g' counted as saturated, light (alpha 0.35)
+DPI = 100
+FONT = {"legend": 10, "ticks": 10, "label": 10}  # points; titles 12 (matplotlib's)
 
 
 @functools.cache
@@ -164,15 +170,15 @@ class ActivationExplorer(Explorer):
 
     def _build_figure(self, n_h: int, m: int) -> None:
         # fixed margins: a constrained layout costs ~0.3 s to draw
-        figure = Figure(figsize=(9.6, 6.0), dpi=90)
+        figure = Figure(figsize=(9.6, 6.4), dpi=DPI)
         (ax_g, ax_gp), (ax_hist, ax_bars) = figure.subplots(2, 2)
         figure.subplots_adjust(
             left=0.08, right=0.98, bottom=0.08, top=0.95, hspace=0.38, wspace=0.2
         )
-        (self.g_line,) = ax_g.plot(Z_GRID, Z_GRID, color="#2b6cb0", label="g(z)")
-        (self.g_prime_line,) = ax_gp.plot(Z_GRID, Z_GRID, color="#c05621", label="g'(z)")
+        (self.g_line,) = ax_g.plot(Z_GRID, Z_GRID, color=G_COLOR, lw=2, label="g(z)")
+        (self.g_prime_line,) = ax_gp.plot(Z_GRID, Z_GRID, color=G_PRIME_COLOR, lw=2, label="g'(z)")
         self.bands = [
-            ax.axvspan(-1, 1, color="#999999", alpha=0.25, label="90% of the Z1 values")
+            ax.axvspan(-1, 1, color=BAND_COLOR, alpha=0.25, label="90% of Z1")
             for ax in (ax_g, ax_gp)
         ]
         ax_g.set(
@@ -193,24 +199,26 @@ class ActivationExplorer(Explorer):
             0.03, 0.95, "", transform=ax_g.transAxes, va="top", fontsize=13, weight="bold"
         )
         # the legends sit where no activation's curve passes
-        for ax, where in ((ax_g, "lower right"), (ax_gp, "center left")):
+        for ax, where in ((ax_g, "center left"), (ax_gp, "upper left")):
             ax.axhline(0, color="black", linewidth=0.5)
-            ax.legend(loc=where, fontsize=9)
+            ax.legend(loc=where, fontsize=FONT["legend"])
         # shares lie in [0, 1]; the space above 1 keeps the legend off the bars
         top = 1.45
         self.stairs = ax_hist.stairs(
             np.zeros(len(BINS) - 1),
             BINS,
             fill=True,
-            color="#c05621",
+            color=G_PRIME_COLOR,
             alpha=0.8,
+            zorder=2,
             label="share of the entries of g'(Z1)",
         )
         self.saturated_span = ax_hist.axvspan(  # the full height: a range of g', not a share
             0,
             SATURATED,
-            color="#d7301f",
-            alpha=0.15,
+            color=SATURATED_COLOR,
+            alpha=0.35,
+            zorder=1,
             label=f"g' < {SATURATED:.0%} of its largest value: saturated",
         )
         ax_hist.set(
@@ -220,8 +228,8 @@ class ActivationExplorer(Explorer):
             xlabel="g'(Z1)",
             title="g'(Z1) on the flower data",
         )
-        ax_hist.set_ylabel(f"share of the {n_h} x {m} entries", fontsize=9)
-        ax_hist.legend(loc="upper center", fontsize=9)
+        ax_hist.set_ylabel(f"share of the {n_h} x {m} entries", fontsize=FONT["label"])
+        ax_hist.legend(loc="upper center", fontsize=FONT["legend"])
         largest = max(s.norm_dW1 for s in self.snapshots.values())
         x = np.arange(len(self.names))
         # one LineCollection of thick vertical lines: one artist to redraw instead of one per bar
@@ -233,7 +241,7 @@ class ActivationExplorer(Explorer):
             ],
             loc="upper center",
             ncol=2,
-            fontsize=9,
+            fontsize=FONT["legend"],
         )
         # the space above the tallest bar keeps the legend off the bars
         ax_bars.set(
@@ -243,7 +251,9 @@ class ActivationExplorer(Explorer):
             ylabel="||dW1||",
             title="size of dW1 (same network, same data)",
         )
-        ax_bars.set_xticklabels([name.replace("_", " ") for name in self.names], fontsize=9)
+        ax_bars.set_xticklabels(
+            [name.replace("_", " ") for name in self.names], fontsize=FONT["ticks"]
+        )
         self.live = LiveFigure(
             figure,
             animated=[
@@ -251,8 +261,8 @@ class ActivationExplorer(Explorer):
                 self.g_prime_line,
                 *self.bands,
                 self.name_text,
+                self.saturated_span,  # under the histogram's first bar
                 self.stairs,
-                self.saturated_span,
                 self.bars,
             ],
         )
@@ -300,6 +310,22 @@ class ActivationExplorer(Explorer):
             for label, value in rows
         )
         return f"<table style='font-size:13px;border-collapse:collapse'>{cells}</table>"
+
+    def alt(self) -> str:
+        s = self.current
+        low, high = s.z1_band
+        bars = ", ".join(
+            f"{name} {self.snapshots[(name, s.scale)].norm_dW1:.3g}" for name in self.names
+        )
+        return (
+            f"Four panels for the {s.activation} activation, W1 and b1 at scale {s.scale:g}. "
+            f"Top: g(z) and its derivative g'(z) for z from {Z_GRID[0]:g} to {Z_GRID[-1]:g}, "
+            f"shaded where 90% of the Z1 values lie, from {low:.2f} to {high:.2f}. Bottom left: "
+            f"the histogram of g'(Z1) over [0, 1], mean {s.mean_g_prime:.3f}, "
+            f"{100 * s.saturated:.1f}% of the entries in the shaded saturated strip below "
+            f"{SATURATED * self.largest[s.activation]:g}. Bottom right: ||dW1|| for each "
+            f"activation at this scale, {s.activation}'s bar dark, the others grey: {bars}."
+        )
 
     def describe(self) -> str:
         s = self.current

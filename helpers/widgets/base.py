@@ -1,26 +1,87 @@
 """What every widget of the course is built from: a fast live figure and an explorer panel.
 
-:class:`LiveFigure` shows a matplotlib ``Figure`` as a PNG in an ``ipywidgets.Image``. The figure's
-static parts (axes, ticks, labels, legends) are drawn once into a cached background; each
-:meth:`LiveFigure.update` restores that background and redraws only the *animated* artists (the
-lines, bars and images that change), so a redraw takes a few milliseconds instead of a full render.
+:class:`LiveFigure` shows a matplotlib ``Figure`` as a PNG in an image widget whose text alternative
+(the ``<img>``'s ``title``) says what the picture shows now. The figure's static parts (axes, ticks,
+labels, legends) are drawn once into a cached background; each :meth:`LiveFigure.update` restores
+that background and redraws only the *animated* artists (the lines, bars and images that change),
+so a redraw takes a few milliseconds instead of a full render.
 
 :class:`Explorer` lays out a title, a hint ("switch to ReLU and watch dZ1"), the controls and the
-views. When the notebook is read without a running kernel (nbconvert, GitHub), the explorer's output
-falls back to a static PNG of its figure and a short text.
+views. Displayed (``display(explorer)``, or a cell that ends with it), it makes two outputs:
+
+1. the widget view, whose plain text says only what it is (``"Data set explorer (interactive: run
+   the notebook to use it)"``);
+2. beside it, the static fallback: an HTML ``<div class="bpd-widget-fallback">`` with the figure
+   drawn anew at ``FALLBACK_DPI`` as an ``<img>`` whose ``alt`` is :meth:`Explorer.alt`, and the
+   text of :meth:`Explorer.describe`; its plain text is the same two descriptions.
+
+A renderer that drops widget views (a website built with MyST-NB, nbviewer, GitHub, a notebook
+opened without running it) still shows the second output. Where the widget is live, a CSS rule in
+the fallback hides it: in JupyterLab a cell's outputs share one ``.jp-OutputArea``, and a rendered
+explorer carries the class ``bpd-widget`` (a view JupyterLab fails to render, "Error displaying
+widget", does not), so ``.jp-OutputArea:has(.bpd-widget) .bpd-widget-fallback`` is hidden there and
+nowhere else.
+
+Every control has an accessible name: its ``description``, shown as its label. ipywidgets 8 does not
+give a slider's handle (``role="slider"``) that name, and JupyterLab's shortcuts take the keys of a
+focused dropdown; the fallback's short script (``ACCESSIBILITY_SCRIPT``) mends both in a live
+notebook (a browser that runs no script, or a renderer that strips it, has no live widget either).
 """
 
 from __future__ import annotations
 
-import base64
+import html
 import io
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 
 import ipywidgets as widgets
+import traitlets
+from IPython.display import display
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image as PILImage
+
+from ..plots import FIGURE_DPI, figure_html
+
+INTERACTIVE = "(interactive: run the notebook to use it)"  # the widget view's plain text
+WIDGET_CLASS = "bpd-widget"  # on a rendered explorer's element
+FALLBACK_CLASS = "bpd-widget-fallback"  # on the static fallback's <div>
+FALLBACK_DPI = FIGURE_DPI  # the fallback's picture is drawn anew at this resolution
+# Hides the fallback where its cell's output area also holds a rendered explorer (JupyterLab).
+FALLBACK_STYLE = (
+    f"<style>.jp-OutputArea:has(.{WIDGET_CLASS}) .{FALLBACK_CLASS} {{display: none}}</style>"
+)
+# What the front end leaves to us, done by a short script in the fallback (JupyterLab runs it in a
+# live notebook; elsewhere there is no live widget to fix):
+# - each slider handle of an explorer in this output area is named after its slider's label, now
+#   and whenever the view is drawn again (ipywidgets 8 leaves role="slider" without a name);
+# - a key pressed in an explorer's dropdown goes to the dropdown only, not on to JupyterLab, whose
+#   command-mode shortcuts would otherwise take it (ArrowDown would move to the next cell, "m" turn
+#   the cell into Markdown: jupyter-widgets/ipywidgets#3912). Tab and Escape still go through.
+#   The listener is on the window, in the capture phase: it runs before JupyterLab's own.
+ACCESSIBILITY_SCRIPT = (
+    "<script>(() => {"
+    " if (!window.bpdDropdownKeys) {"
+    " window.bpdDropdownKeys = true;"
+    " window.addEventListener('keydown', event => {"
+    " const target = event.target;"
+    " if (target instanceof HTMLSelectElement"
+    f" && target.closest('.{WIDGET_CLASS}')"
+    " && !['Tab', 'Escape'].includes(event.key)) event.stopPropagation();"
+    " }, true); }"
+    " const area = document.currentScript && document.currentScript.closest('.jp-OutputArea');"
+    " if (!area) return;"
+    " const name = () => area.querySelectorAll("
+    f"'.{WIDGET_CLASS} [role=\"slider\"]:not([aria-label])').forEach(handle => {{"
+    " const box = handle.closest('.widget-slider');"
+    " const label = box && box.querySelector('.widget-label');"
+    " const text = label ? label.textContent.trim() : '';"
+    " if (text) handle.setAttribute('aria-label', text); });"
+    " name();"
+    " new MutationObserver(name).observe(area, {childList: true, subtree: true});"
+    " })();</script>"
+)
 
 
 def number(value: float, digits: int = 3) -> str:
@@ -28,25 +89,47 @@ def number(value: float, digits: int = 3) -> str:
     return f"{round(value, digits) + 0.0:.{digits}f}"
 
 
-class LiveFigure:
-    """A ``Figure`` drawn into ``self.image`` (an ``ipywidgets.Image``); only ``animated`` artists
-    are redrawn.
+class DescribedImage(widgets.Image):
+    """An ``ipywidgets.Image`` whose ``tooltip`` is its text alternative: the front end writes it
+    as the ``<img>``'s ``title``, which screen readers read and axe-core's ``image-alt`` rule
+    accepts.
 
-    Change the animated artists' data, then call :meth:`update`. After changing anything static
-    (axis limits, tick labels, titles), call :meth:`update` with ``full=True``.
+    ipywidgets 8.1's front end writes the title only for a widget whose ``description`` is empty,
+    and fails for a widget that has no ``description`` at all, as ``Image`` has not
+    (jupyter-widgets/ipywidgets#3860): this image has one, always empty.
     """
 
-    def __init__(self, figure: Figure, animated: Iterable[Artist] = ()):
+    description = traitlets.Unicode("", help="always empty (see the class docstring)").tag(
+        sync=True
+    )
+
+
+class LiveFigure:
+    """A ``Figure`` drawn into ``self.image`` (a :class:`DescribedImage`); only ``animated``
+    artists are redrawn.
+
+    Change the animated artists' data, then call :meth:`update`. After changing anything static
+    (axis limits, tick labels, titles), call :meth:`update` with ``full=True``. ``describe``, if
+    given (an :class:`Explorer` gives its :meth:`~Explorer.alt`), says what the figure shows: each
+    update makes it the image's text alternative.
+    """
+
+    def __init__(
+        self,
+        figure: Figure,
+        animated: Iterable[Artist] = (),
+        describe: Callable[[], str] | None = None,
+    ):
         self.figure = figure
         self.canvas = FigureCanvasAgg(figure)
+        self.describe = describe
         self.animated: list[Artist] = []
         self._background = None
-        self._backgrounds: dict[
-            Hashable, object
-        ] = {}  # static state -> its background, see update()
+        # static state -> its background, see update()
+        self._backgrounds: dict[Hashable, object] = {}
         self.png = b""
         width, height = (figure.get_size_inches() * figure.dpi).astype(int)
-        self.image = widgets.Image(format="png", width=int(width), height=int(height))
+        self.image = DescribedImage(format="png", width=int(width), height=int(height))
         self.animate(*animated)
 
     def animate(self, *artists: Artist) -> None:
@@ -55,6 +138,18 @@ class LiveFigure:
         for artist in artists:
             artist.set_animated(True)
             self.animated.append(artist)
+        self.forget_backgrounds()
+
+    def keep_background(self, key: Hashable | None = None) -> None:
+        """Keep what the canvas holds now, drawn by ``self.canvas.draw()`` after the last
+        :meth:`animate`, as the background (of ``key``, as :meth:`update` keeps it): the next
+        update need not draw everything again."""
+        self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        if key is not None:
+            self._backgrounds[key] = self._background
+
+    def forget_backgrounds(self) -> None:
+        """Drop the cached backgrounds: the next :meth:`update` draws everything."""
         self._background = None
         self._backgrounds.clear()
 
@@ -83,16 +178,32 @@ class LiveFigure:
         PILImage.frombuffer("RGBA", (width, height), self.canvas.buffer_rgba()).save(
             buffer, format="png", compress_level=1
         )
-        self.png = buffer.getvalue()
-        self.image.value = self.png
-        return self.png
+        return self.show(buffer.getvalue())
+
+    def show(self, png: bytes) -> bytes:
+        """Show ``png`` (the figure as it is now) in the image, with its text alternative."""
+        self.png = png
+        self.image.value = png
+        if self.describe is not None:
+            self.image.tooltip = self.describe()
+        return png
+
+    def still_html(self, alt: str, dpi: int = FALLBACK_DPI) -> str:
+        """The figure as it is now, drawn anew at ``dpi`` (every artist, animated or not), as an
+        HTML ``<img>`` whose ``alt`` is ``alt``."""
+        still = figure_html(self.figure, alt, dpi)
+        # saving drew the figure at its own size, and may have moved axes placed by a layout
+        # engine: the backgrounds are drawn again at the next update
+        self.forget_backgrounds()
+        return still
 
 
 class Explorer(widgets.VBox):
     """A titled panel: a hint, a row of controls, then the views (figures, HTML, ...).
 
-    ``live_figure``, if given, provides the static PNG shown where widgets cannot run.
-    Subclasses override :meth:`describe` to give a text summary of the current state.
+    ``live_figure``, if given, is the figure the static fallback shows; its image's text
+    alternative is :meth:`alt`. Subclasses override :meth:`alt` (what the figure shows now) and
+    :meth:`describe` (the numbers shown now, as text).
     """
 
     def __init__(
@@ -107,17 +218,42 @@ class Explorer(widgets.VBox):
         self.live_figure = live_figure
         header = widgets.HTML(f"<b>{title}</b> &mdash; {hint}")
         super().__init__([header, widgets.HBox(list(controls)), *views])
+        self.add_class(WIDGET_CLASS)
+        if live_figure is not None:
+            live_figure.describe = self.alt
 
     def describe(self) -> str:
         """A short text summary of what the explorer shows now (the plain-text fallback)."""
         return ""
 
+    def alt(self) -> str:
+        """What the figure shows now, in words: the text alternative of its image."""
+        return self.describe() or self.title
+
     def _repr_mimebundle_(self, **kwargs):
         data = super()._repr_mimebundle_(**kwargs)
-        summary = self.describe()
-        data["text/plain"] = f"{self.title} (interactive: run the notebook to use it)" + (
-            "\n" + summary if summary else ""
-        )
-        if self.live_figure is not None and self.live_figure.png:
-            data["image/png"] = base64.b64encode(self.live_figure.png).decode("ascii")
+        data["text/plain"] = f"{self.title} {INTERACTIVE}"
         return data
+
+    def _ipython_display_(self) -> None:
+        """Two outputs: the widget view, then the static fallback (:meth:`fallback`)."""
+        display(self._repr_mimebundle_(), raw=True)
+        display(self.fallback(), raw=True)
+
+    def fallback(self) -> dict[str, str]:
+        """The static fallback, an output of its own: ``text/html`` (the figure as an ``<img>``
+        whose ``alt`` is :meth:`alt`, drawn anew at ``FALLBACK_DPI``, and :meth:`describe`) and
+        ``text/plain`` (the same two descriptions). Deterministic but for the PNG's bytes."""
+        alt, text = self.alt(), self.describe()
+        note = f"<p><b>{html.escape(self.title)}</b>, as the notebook left it</p>"
+        body = f"<div class='{FALLBACK_CLASS}'>{note}{self._fallback_html(alt, text)}</div>"
+        plain = "\n".join(part for part in (f"{self.title}: {alt}", text) if part)
+        return {"text/html": FALLBACK_STYLE + body + ACCESSIBILITY_SCRIPT, "text/plain": plain}
+
+    def _fallback_html(self, alt: str, text: str) -> str:
+        """The fallback's content: the figure, then the text."""
+        still = self._still_html(alt) if self.live_figure is not None else ""
+        return still + (f"<pre>{html.escape(text)}</pre>" if text else "")
+
+    def _still_html(self, alt: str) -> str:
+        return self.live_figure.still_html(alt)

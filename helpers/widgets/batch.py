@@ -27,8 +27,7 @@ from matplotlib.lines import Line2D
 from ..bugs import BUGS
 from ..data import load_planar_dataset
 from ..network import backward_propagation, forward_propagation, initialize_parameters
-from ..palette import CLASS_COLORS
-from ..plots import CLASS_CMAP
+from ..palette import CLASS_COLORS, CLASS_MARKERS, COLORS
 from .base import Explorer, LiveFigure
 
 WEIGHTS = ("W1[0,0]", "W1[3,0]", "b1[0,0]", "W2[0,0]", "b2[0,0]")  # the parameters one can pick
@@ -40,7 +39,19 @@ BACKWARDS: Mapping[str, Callable] = {
 }
 ONE_OVER_M_LABELS = (("once (right)", "once"), ("missing", "missing"), ("twice", "twice"))
 LEARNING_RATE = 1.2  # the course's alpha: the step on w is -LEARNING_RATE * dw
-MEAN_COLOR, SUM_COLOR, VECTOR_COLOR, PICK_COLOR = "#2f855a", "#805ad5", "black", "#dd6b20"
+# the mean (solid) and the sum (dashed) of the per-example gradients, the backward pass on the
+# batch, the picked example and the current m
+MEAN_COLOR, SUM_COLOR, VECTOR_COLOR, PICK_COLOR = (
+    COLORS["blue"],
+    COLORS["orange"],
+    "black",
+    COLORS["red"],
+)
+OUTSIDE_COLOR, ZERO_COLOR = "0.6", "0.8"  # examples not in the batch; the line y = 0
+# what the backward pass on the batch follows as m grows, for each place of the 1/m
+FOLLOWS = {"once": "the mean", "missing": "the sum", "twice": "the mean divided by m, near 0"}
+DPI = 100
+FONT = {"legend": 10, "label": 12}  # points; ticks and labels 10, titles 12 (matplotlib's)
 
 
 def math_name(weight: str) -> str:
@@ -162,21 +173,27 @@ class BatchExplorer(Explorer):
         self._on_curves()
 
     def _build_figure(self) -> None:
-        figure = Figure(figsize=(11, 4.8), dpi=80, layout="constrained")
+        figure = Figure(figsize=(10.4, 5.6), dpi=DPI, layout="constrained")
         self.ax, self.ax_m = figure.subplots(1, 2, width_ratios=(1.5, 1))
         ax, ax_m = self.ax, self.ax_m
-        self.inside = ax.scatter([], [], c=[], cmap=CLASS_CMAP, vmin=0, vmax=1, s=36, zorder=3)
-        self.outside = ax.scatter([], [], facecolors="none", edgecolors="#a0aec0", s=30, zorder=2)
-        (self.picked,) = ax.plot([], [], "o", ms=13, mfc="none", mec=PICK_COLOR, mew=2, zorder=4)
+        # the examples in the batch, class 0 and class 1
+        self.inside = tuple(
+            ax.scatter([], [], color=color, marker=marker, s=50, edgecolors="white", zorder=3)
+            for color, marker in zip(CLASS_COLORS, CLASS_MARKERS, strict=True)
+        )
+        self.outside = ax.scatter(
+            [], [], facecolors="none", edgecolors=OUTSIDE_COLOR, s=30, zorder=2
+        )
+        (self.picked,) = ax.plot([], [], "o", color=PICK_COLOR, ms=13, mfc="none", mew=2, zorder=4)
         (self.mean_line,) = ax.plot([], [], color=MEAN_COLOR, lw=2, zorder=2)
-        diamond = {"marker": "D", "mfc": "white", "mec": VECTOR_COLOR, "mew": 1.8}
+        diamond = {"marker": "D", "color": VECTOR_COLOR, "mfc": "white", "mew": 1.8}
         (self.vector_mark,) = ax.plot([], [], ls="", ms=9, zorder=5, **diamond)
         # where the diamond is beyond the axis: its value, next to an arrow at the edge
         self.off_scale = ax.text(
             0, 0, "", fontsize=10, zorder=6, bbox={"fc": "white", "ec": "none", "alpha": 0.85}
         )
         self.label = ax.text(0.02, 0.04, "", transform=ax.transAxes, fontsize=11, fontweight="bold")
-        ax.axhline(0, color="#cbd5e0", lw=0.8, zorder=1)
+        ax.axhline(0, color=ZERO_COLOR, lw=0.8, zorder=1)
         ax.set(
             # one unit of room right of the diamond, which stands at m + 1.3
             xlim=(0, self.max_m + 3),
@@ -186,19 +203,22 @@ class BatchExplorer(Explorer):
         ax.set_title("one parameter w: each example's gradient (a dot) and their mean")
         ax.set_ylabel(r"$\partial\mathcal{L}^{(j)} / \partial w$", fontsize=13)
         dot = {"ls": "", "marker": "o"}
-        below = {"fontsize": 9, "loc": "upper center", "bbox_to_anchor": (0.5, -0.14)}
+        below = {"fontsize": FONT["legend"], "loc": "upper center", "bbox_to_anchor": (0.5, -0.14)}
+        classes = [
+            Line2D([], [], ls="", marker=marker, color=color, label=f"in the batch, y = {label}")
+            for label, (color, marker) in enumerate(zip(CLASS_COLORS, CLASS_MARKERS, strict=True))
+        ]
         ax.legend(
             handles=[
-                Line2D([], [], **dot, color=CLASS_COLORS[0], label="in the batch, y = 0"),
-                Line2D([], [], **dot, color=CLASS_COLORS[1], label="in the batch, y = 1"),
-                Line2D([], [], **dot, mfc="none", mec="#a0aec0", label="not in the batch"),
+                *classes,
+                Line2D([], [], **dot, mfc="none", mec=OUTSIDE_COLOR, label="not in the batch"),
                 Line2D(
                     [], [], **dot, ms=10, mfc="none", mec=PICK_COLOR, mew=2, label="picked example"
                 ),
                 Line2D([], [], color=MEAN_COLOR, lw=2, label="mean of the m dots (a loop)"),
                 Line2D([], [], ls="", **diamond, label="backward pass on the whole batch"),
             ],
-            ncol=3,
+            ncol=2,
             **below,
         )
         ms = np.arange(1, self.max_m + 1)
@@ -208,9 +228,9 @@ class BatchExplorer(Explorer):
         (self.vector_curve,) = ax_m.plot(
             ms, ms * 0.0, color=VECTOR_COLOR, lw=6, alpha=0.25, zorder=1.5
         )
-        self.m_line = ax_m.axvline(1, color=PICK_COLOR, lw=1.5, zorder=2)
+        self.m_line = ax_m.axvline(1, color=PICK_COLOR, lw=1.5, ls="-.", zorder=2)
         (self.m_mark,) = ax_m.plot([], [], ls="", ms=7, zorder=4, **diamond)
-        ax_m.axhline(0, color="#cbd5e0", lw=0.8)
+        ax_m.axhline(0, color=ZERO_COLOR, lw=0.8)
         ax_m.set(
             xlim=(0, self.max_m + 2),
             ylim=_limits(np.cumsum(v) for v in self.per_example.values()),
@@ -223,9 +243,9 @@ class BatchExplorer(Explorer):
                 Line2D([], [], color=MEAN_COLOR, lw=2, label="mean of the m dots"),
                 Line2D([], [], color=SUM_COLOR, lw=2, ls="--", label="sum of the m dots"),
                 Line2D([], [], color=VECTOR_COLOR, lw=6, alpha=0.25, label="backward pass"),
-                Line2D([], [], color=PICK_COLOR, lw=1.5, label="current m"),
+                Line2D([], [], color=PICK_COLOR, lw=1.5, ls="-.", label="current m"),
             ],
-            ncol=2,
+            ncol=1,
             **below,
         )
         # limits cover every weight and every 1/m, so nothing static changes after the first draw
@@ -233,7 +253,7 @@ class BatchExplorer(Explorer):
             figure,
             animated=[
                 self.outside,
-                self.inside,
+                *self.inside,
                 self.mean_line,
                 self.picked,
                 self.vector_mark,
@@ -246,6 +266,10 @@ class BatchExplorer(Explorer):
                 self.m_mark,
             ],
         )
+        # the constrained layout places the axes once, and there they stay: a layout engine would
+        # place them again at every full draw, and when the static fallback draws the figure anew
+        figure.get_layout_engine().execute(figure)
+        figure.set_layout_engine("none")
 
     def _on_curves(self, change=None) -> None:
         w = self.weight.value
@@ -279,8 +303,10 @@ class BatchExplorer(Explorer):
         self.total = float(np.sum(self.values))
         self.picked_value = float(values[j - 1])
         index = np.arange(1, self.max_m + 1)  # example j at x = j
-        self.inside.set_offsets(np.column_stack([index[:m], values[:m]]))
-        self.inside.set_array(self.Y[0, :m])
+        labels = self.Y[0, :m]
+        for label, points in enumerate(self.inside):
+            chosen = labels == label
+            points.set_offsets(np.column_stack([index[:m][chosen], values[:m][chosen]]))
         self.outside.set_offsets(np.column_stack([index[m:], values[m:]]).reshape(-1, 2))
         self.picked.set_data([j], [self.picked_value])
         self.mean_line.set_data([0.5, m + 0.5], [self.mean, self.mean])
@@ -344,6 +370,27 @@ class BatchExplorer(Explorer):
             for a, b, v in rows
         )
         return f"<table style='font-size:13px;line-height:1.35'>{body}</table>"
+
+    def alt(self) -> str:
+        m, j, w = self.m_slider.value, self.example.value, self.weight.value
+        variant = self.one_over_m.value
+        low, high = self.ax.get_ylim()
+        if low <= self.vectorised <= high:
+            diamond = f"a diamond at {self.vectorised:.4f}"
+        else:
+            diamond = f"off the scale at {self.vectorised:.2f}, an arrow at the edge"
+        sums = np.cumsum(self.per_example[w])
+        return (
+            f"Left: the gradient dL(j)/dw of w = {w} ({math_name(w)}) on each of the first "
+            f"{self.max_m} examples j of the flower data, the m = {m} in the batch filled "
+            "(orange circles y = 0, dark blue triangles y = 1), the others hollow grey; example "
+            f"j = {j} ringed in red at {self.picked_value:.4f}; the mean of the {m} as a solid "
+            f"line at {self.mean:.4f}; the backward pass on the whole batch (1/m {variant}) as "
+            f"{diamond}. Right: as the batch size m grows from 1 to {self.max_m}, the mean of the "
+            f"m gradients (solid) ends at {sums[-1] / self.max_m:.4f}, their sum (dashed) at "
+            f"{sums[-1]:.4f}, and the backward pass (a wide grey band) follows "
+            f"{FOLLOWS[variant]}; a dash-dotted line marks m = {m}."
+        )
 
     def describe(self) -> str:
         m, j, w = self.m_slider.value, self.example.value, self.weight.value

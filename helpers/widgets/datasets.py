@@ -1,5 +1,5 @@
 """The data set explorer: pick one of the shipped data sets and see its examples, coloured by
-label."""
+label (class 0 orange circles, class 1 dark blue triangles)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,14 @@ from matplotlib.figure import Figure
 from ..data import dataset_names, load_dataset
 from ..plots import class_legend, move_classes, scatter_classes
 from .base import Explorer, LiveFigure
+
+# What each shipped data set looks like, for the text alternative of its picture
+LAYOUTS = {
+    "flower": "eight petals around the origin, four of each class",
+    "moons": "two interleaving half moons, one per class",
+    "circles": "two concentric rings, class 1 the inner one",
+    "xor": "a square of four quadrants, class 1 in the two where x1 and x2 have the same sign",
+}
 
 
 class DatasetExplorer(Explorer):
@@ -62,3 +70,15 @@ class DatasetExplorer(Explorer):
     def describe(self) -> str:
         X, Y = self.datasets[self.dropdown.value]
         return f"{self.dropdown.value}: m = {X.shape[1]} examples, {int(np.sum(Y))} of class 1"
+
+    def alt(self) -> str:
+        name = self.dropdown.value
+        X, Y = self.datasets[name]
+        ones = int(np.sum(Y))
+        layout = f" ({LAYOUTS[name]})" if name in LAYOUTS else ""
+        (x0, x1), (y0, y1) = self.ax.get_xlim(), self.ax.get_ylim()
+        return (
+            f"Scatter plot of the {name} data set{layout}: its {X.shape[1]} examples at "
+            f"(x1, x2), {X.shape[1] - ones} of class 0 as orange circles and {ones} of class 1 "
+            f"as dark blue triangles; x1 from {x0:.1f} to {x1:.1f}, x2 from {y0:.1f} to {y1:.1f}."
+        )

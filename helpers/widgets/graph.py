@@ -2,8 +2,9 @@
 and gradients.
 
 Nodes, left to right: ``x_i -> z1_k -> a1_k -> z2 -> a2 -> L``, units numbered from 1 as in the
-formulas (node ``z1_k`` is ``Z1[k - 1, 0]``). Each node shows its forward value (black) and
-``dL/d(node)`` (red). The edges backprop multiplies along carry their local derivative (blue):
+formulas (node ``z1_k`` is ``Z1[k - 1, 0]``). Each node shows its forward value (black) and, in
+bold, ``dL/d(node)`` (red). The edges backprop multiplies along carry their local derivative (dark
+blue, in a white box):
 ``g'(z1_k)`` on ``z1_k -> a1_k``, ``W2[0, k - 1]`` on ``a1_k -> z2``, ``sigma'(z2)`` on
 ``z2 -> a2`` and ``dL/da2`` on ``a2 -> L``. Backprop reads right to left, starting from
 ``dL/dL = 1`` at ``L``: red at a node = the sum, over the nodes it feeds, of their red x the blue on
@@ -33,11 +34,12 @@ from ..activations import ACTIVATIONS, get_activation
 from ..bugs import LINES, shown
 from ..gradcheck import network_numerical_gradients, relative_error
 from ..network import backward_propagation, compute_cost, dL_dA2, forward_propagation
+from ..palette import COLORS
 from ..validation import ShapeError, check_array, check_labels, check_parameters
 from .base import Explorer, LiveFigure, number
 
 HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu")
-VALUE_COLOR, GRAD_COLOR, LOCAL_COLOR = "black", "#c53030", "#2b6cb0"
+VALUE_COLOR, GRAD_COLOR, LOCAL_COLOR = "black", COLORS["red"], COLORS["dark blue"]
 INPUT_EDGE_COLOR = "0.7"  # the edges from the inputs: data, not differentiated
 # horizontal position of each layer
 COLUMNS = {"x": 0.0, "z1": 2.1, "a1": 4.2, "z2": 6.4, "a2": 8.4, "L": 10.4}
@@ -45,8 +47,8 @@ ROW_SPACING = 1.55
 NODE_WIDTH, NODE_HEIGHT = 1.05, 1.2
 # the figure's size and fixed margins (room for the title above, the legend below): a constrained
 # layout would measure every text of the graph again at each draw
-FIGSIZE = (11.0, 4.6)
-MARGINS = {"left": 0.005, "right": 0.995, "bottom": 0.085, "top": 0.93}
+FIGSIZE = (10.0, 4.9)
+MARGINS = {"left": 0.005, "right": 0.995, "bottom": 0.12, "top": 0.935}
 
 
 def example_network() -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]:
@@ -262,7 +264,7 @@ def draw_graph(ax: Axes, values: GraphValues, fontsize: float = 10) -> GraphArti
             ha="center",
             va="center",
             color=LOCAL_COLOR,
-            fontsize=fontsize - 1,
+            fontsize=fontsize,
             zorder=4,
             bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"},
         )
@@ -274,7 +276,7 @@ def draw_graph(ax: Axes, values: GraphValues, fontsize: float = 10) -> GraphArti
         (VALUE_COLOR, "forward value"),
         (
             GRAD_COLOR,
-            r"backward: $\partial\mathcal{L}/\partial$(node), "
+            r"backward, bold: $\partial\mathcal{L}/\partial$(node), "
             r"from $\partial\mathcal{L}/\partial\mathcal{L} = 1$",
         ),
         (LOCAL_COLOR, r"local derivative $\partial$(next node)$/\partial$(this node)"),
@@ -290,8 +292,8 @@ def draw_graph(ax: Axes, values: GraphValues, fontsize: float = 10) -> GraphArti
         handles=handles,
         loc="upper center",
         bbox_to_anchor=(0.5, 0.0),
-        ncol=4,
-        fontsize=fontsize - 1,
+        ncol=2,
+        fontsize=fontsize,
         frameon=False,
     )
     title = ax.set_title("", fontsize=fontsize + 1)
@@ -381,7 +383,7 @@ class GraphExplorer(Explorer):
 
     def _redraw(self, change=None) -> None:
         self.artists.show(self.current)
-        self.live.png = self.live.image.value = self.pngs[self.dropdown.value]
+        self.live.show(self.pngs[self.dropdown.value])
         self.table.value = self._table_html()
 
     def _table_html(self) -> str:
@@ -421,6 +423,22 @@ class GraphExplorer(Explorer):
             f"<div style='font-family:monospace;font-size:13px;padding:4px 10px'>"
             f"dz<sup>[2]</sup> = a<sup>[2]</sup> - y = {number(v.dz2)}; dz<sup>[1]</sup> "
             f"against finite differences: relative error {error:.1e}</div>"
+        )
+
+    def alt(self) -> str:
+        v = self.current
+        x = ", ".join(f"x{i} = {number(value)}" for i, value in enumerate(v.X[:, 0], start=1))
+        n_h = v.Z1.shape[0]
+        return (
+            f"The computational graph of one example ({x}) through the network with a "
+            f"{v.activation} hidden layer of {n_h} units, drawn left to right: the inputs, "
+            f"z[1]_k and a[1]_k for k = 1 to {n_h}, z[2], a[2] and the loss L. Each node shows its "
+            "forward value and, in bold under it, the gradient dL/d(node); each edge backprop "
+            "follows carries its local derivative. Forward: "
+            f"z[1] = {_column(v.Z1)}, a[1] = {_column(v.A1)}, z[2] = {number(v.z2)}, "
+            f"a[2] = {number(v.a2)}, L = {number(v.L)}. Backward: dL/da[2] = {number(v.da2)}, "
+            f"dz[2] = {number(v.dz2)}, da[1] = {_column(v.dA1)}, g'(z[1]) = "
+            f"{_column(v.g_prime)}, dz[1] = {_column(v.dZ1)}."
         )
 
     def describe(self) -> str:

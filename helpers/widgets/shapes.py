@@ -34,6 +34,7 @@ from ..network import (
     forward_propagation,
     initialize_parameters,
 )
+from ..palette import COLORS
 from .base import Explorer
 
 Shape = tuple[int, int]
@@ -222,11 +223,12 @@ def network_steps(
     return steps
 
 
-INNER = "color:#c05621;font-weight:bold;background:#feebc8;padding:0 2px"  # dimensions that meet
-FITS = "color:#c53030;font-weight:bold"  # an impostor the shapes cannot catch
-WRONG = "color:#718096"  # an impostor the shapes (or equal numbers) dispose of
+# dimensions that meet: bold, on a light orange ground
+INNER = f"color:{COLORS['red']};font-weight:bold;background:{COLORS['light orange']};padding:0 2px"
+FITS = f"color:{COLORS['red']};font-weight:bold"  # an impostor the shapes cannot catch
+WRONG = "color:#666666"  # an impostor the shapes (or equal numbers) dispose of
 CELL = "padding:1px 6px;white-space:nowrap"
-STEP = "border-top:1px solid #e2e8f0"  # the line that opens each step
+STEP = "border-top:1px solid #dddddd"  # the line that opens each step
 # A note that wraps at the width the other rows give the table instead of widening it.
 NOTE = "width:0;min-width:100%;white-space:normal"
 
@@ -389,11 +391,14 @@ class ShapeExplorer(Explorer):
         )
         self.table.value = steps_html(self.steps)
 
+    def alt(self) -> str:
+        sizes = ", ".join(f"{name} = {value}" for name, value in self.sizes().items())
+        passes = "forward and backward pass" if self.backward else "forward pass"
+        return f"Every step of the {passes} at {sizes}, with the shape of each array"
+
     def describe(self) -> str:
         return steps_text(self.steps)
 
-    def _repr_mimebundle_(self, **kwargs):
-        data = super()._repr_mimebundle_(**kwargs)
-        # the table itself where widgets cannot run (GitHub, nbconvert HTML)
-        data["text/html"] = self.table.value
-        return data
+    def _fallback_html(self, alt: str, text: str) -> str:
+        """The table itself where widgets cannot run (its plain text is :meth:`describe`)."""
+        return self.table.value

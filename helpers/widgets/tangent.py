@@ -9,8 +9,9 @@ For an output unit ``a = sigma(z)`` with label ``y``, notebook 01 derives the sl
 The explorer draws the cross-entropy ``L(z)`` with its tangent at the chosen ``z``, measures the
 tangent's slope by a centred finite difference and prints it beside ``a - y``. Its second plot shows
 both slopes for every ``z``: the squared error's vanishes where the output saturates on the wrong
-side (shaded), ``a - y`` does not. The colours are those of notebook 01's figure of both losses:
-cross-entropy ``C0`` (solid), squared error ``C1`` (dashed), the wrong side grey.
+side (shaded), ``a - y`` does not. The styles are those of notebook 01's figure of both losses
+(:func:`helpers.palette.line_style`): cross-entropy the first curve (blue, solid), squared error the
+second (orange, dashed); the tangent is red and dash-dotted, the wrong side grey.
 """
 
 from __future__ import annotations
@@ -22,14 +23,18 @@ from matplotlib.figure import Figure
 from ..activations import sigmoid
 from ..gradcheck import numerical_gradient
 from ..network import losses_from_Z2
+from ..palette import COLORS, line_style
 from .base import Explorer, LiveFigure, number
 
 Z_RANGE = (-8.0, 8.0)
 TANGENT_HALF_WIDTH = 3.0  # the tangent is drawn over [z - 3, z + 3]
-LOSS_COLOR = "C0"  # the cross-entropy, as in notebook 01's figure of both losses
-SQUARED_ERROR_COLOR = "C1"  # the squared error, dashed
-TANGENT_COLOR = "C3"  # red: visible even where the tangent lies on the (straight) curve
+LOSS = line_style(0)  # the cross-entropy, as in notebook 01's figure of both losses
+SQUARED_ERROR = line_style(1)  # the squared error
+# red and dash-dotted: visible even where the tangent lies on the (straight) curve
+TANGENT = {"color": COLORS["red"], "linestyle": "-."}
 WRONG_SIDE_COLOR = "0.92"
+DPI = 100
+FONT = {"legend": 10}  # points; the rest is matplotlib's 10 (ticks, labels) and 12 (titles)
 
 
 def cross_entropy_slope(z: np.ndarray, y: int) -> np.ndarray:
@@ -65,7 +70,11 @@ class TangentExplorer(Explorer):
             continuous_update=True,
         )
         self.y_toggle = widgets.ToggleButtons(
-            options=[0, 1], value=y, description="label y", style={"button_width": "40px"}
+            options=[0, 1],
+            value=y,
+            description="label y",
+            tooltips=["y = 0", "y = 1"],
+            style={"button_width": "40px"},
         )
         self._build_figure()
         self.readout = widgets.HTML()
@@ -83,8 +92,8 @@ class TangentExplorer(Explorer):
         self._relabel()
 
     def _build_figure(self) -> None:
-        figure = Figure(figsize=(9.6, 3.6), dpi=80)  # fixed margins: a constrained layout
-        figure.subplots_adjust(left=0.05, right=0.99, bottom=0.14, top=0.92, wspace=0.22)
+        figure = Figure(figsize=(9.6, 4.0), dpi=DPI)  # fixed margins: a constrained layout
+        figure.subplots_adjust(left=0.06, right=0.99, bottom=0.13, top=0.92, wspace=0.2)
         self.ax_loss, self.ax_slope = figure.subplots(1, 2)  # costs ~0.3 s to draw
         self.zs = np.linspace(*Z_RANGE, 321)
         self.wrong_side = {}  # label y -> the shaded spans of its wrong side (left: y = 1)
@@ -104,41 +113,44 @@ class TangentExplorer(Explorer):
         self.ax_slope.set_title("slope of the loss at every z")
         zeros = np.zeros_like(self.zs)
         (self.curve,) = self.ax_loss.plot(
-            self.zs, zeros, color=LOSS_COLOR, linewidth=2, label=r"cross-entropy $\mathcal{L}(z)$"
+            self.zs, zeros, **LOSS, linewidth=2, label=r"cross-entropy $\mathcal{L}(z)$"
         )
-        (self.tangent,) = self.ax_loss.plot(
-            [], [], "--", color=TANGENT_COLOR, linewidth=3, label="tangent at $z$"
-        )
+        (self.tangent,) = self.ax_loss.plot([], [], **TANGENT, linewidth=3, label="tangent at $z$")
         (self.point,) = self.ax_loss.plot(
             [], [], "o", color="black", markersize=6, label=r"$(z, \mathcal{L}(z))$"
         )
         (self.slope_curve,) = self.ax_slope.plot(
-            self.zs, zeros, color=LOSS_COLOR, linewidth=2, label="cross-entropy: $a - y$"
+            self.zs, zeros, **LOSS, linewidth=2, label="cross-entropy: $a - y$"
         )
         (self.se_curve,) = self.ax_slope.plot(
             self.zs,
             zeros,
-            "--",
-            color=SQUARED_ERROR_COLOR,
+            **SQUARED_ERROR,
             linewidth=1.8,
             label="squared error: $(a - y)\\,a(1 - a)$",
         )
         (self.slope_point,) = self.ax_slope.plot(
-            [], [], "o", color=TANGENT_COLOR, markersize=6, label="slope of the tangent"
+            [], [], "o", color=TANGENT["color"], markersize=7, label="slope of the tangent"
         )
         (self.se_point,) = self.ax_slope.plot(
-            [], [], "o", color=SQUARED_ERROR_COLOR, markersize=5, label="squared error's slope at z"
+            [],
+            [],
+            "s",
+            color=SQUARED_ERROR["color"],
+            markeredgecolor="black",
+            markersize=6,
+            label="squared error's slope at z",
         )
         shade_loss, shade_slope = self.wrong_side[1]  # one legend entry for the shading
         self.ax_loss.legend(
             handles=[self.curve, self.tangent, self.point, shade_loss],
             loc="upper center",
-            fontsize=8,
+            fontsize=FONT["legend"],
         )
         self.ax_slope.legend(
             handles=[self.slope_curve, self.se_curve, self.slope_point, self.se_point, shade_slope],
             loc="upper left",
-            fontsize=8,
+            fontsize=FONT["legend"],
         )
         self.live = LiveFigure(
             figure,
@@ -231,6 +243,27 @@ class TangentExplorer(Explorer):
         if (self.a > 0.5) == (self.y == 1):
             return "right side"
         return "wrong side: a is on the other side of 1/2"
+
+    def alt(self) -> str:
+        z, y = number(self.z, 1), self.y
+        loss, slope = (
+            ("falling from 8 to 0", "rising from -1 to 0")
+            if y == 1
+            else (
+                "rising from 0 to 8",
+                "rising from 0 to 1",
+            )
+        )
+        return (
+            f"Two plots over z from -8 to 8, the wrong side for y = {y} "
+            f"({'z < 0' if y == 1 else 'z > 0'}) shaded. Left: the cross-entropy L(z) of one "
+            f"example with y = {y} (solid), {loss}, and its tangent (dash-dotted) at z = {z}, "
+            f"where L = {number(self.L, 4)} and the slope is {number(self.slope, 4)}. Right: the "
+            f"slope of each loss at every z: the cross-entropy's a - y (solid), {slope}, and the "
+            "squared error's (a - y) a (1 - a) (dashed), near 0 at both ends; at z = "
+            f"{z}, a - y = {number(self.a_minus_y, 4)} (a circle) and the squared error's slope "
+            f"is {number(self.squared_error_slope, 4)} (a square)."
+        )
 
     def describe(self) -> str:
         return (

@@ -24,12 +24,18 @@ course's 1.2 can always be found again), number of iterations, data set. Every c
   run instead of about 1 s);
 * each run carries a *generation* number; a change bumps the dashboard's generation, and the stale
   run's callback sees it and returns ``False``, which stops ``nn_model`` within ``CALLBACK_EVERY``
-  iterations. Drawing happens under a lock and only for the current generation, so a stale run never
-  draws over a new one.
+  iterations (a stale run that has not started training yet does not start). Drawing happens under
+  a lock and only for the current generation, so a stale run never draws over a new one; the
+  status line and the progress bar change under a second lock, with the generation, so a stale
+  run never writes its status after a new run's. A burst of changes (a slider dragged through
+  twenty values) thus ends showing the last one: each change draws its iteration 0 at once, and
+  every run but the last stops at its next callback without drawing again.
 
 The dashboard's first run is done synchronously when it is built (nobody sees it train, so it draws
-only its start and its end), so what it shows (and :meth:`TrainingDashboard.describe`) is
-deterministic. Tests call :meth:`TrainingDashboard.wait` and read :attr:`TrainingDashboard.runs`.
+only its start and its end), so what it shows (:meth:`TrainingDashboard.describe`, and the picture's
+text alternative :meth:`TrainingDashboard.alt`) is deterministic. Logistic regression's baseline on
+each data set is computed once per process (:func:`logistic_baseline`). Tests call
+:meth:`TrainingDashboard.wait` and read :attr:`TrainingDashboard.runs`.
 """
 
 from __future__ import annotations
@@ -56,6 +62,7 @@ from ..network import (
     nn_model,
     predict,
 )
+from ..palette import COLORS, line_style
 from ..plots import class_legend, decision_regions, grid_over, move_classes, scatter_classes
 from .base import Explorer, LiveFigure
 
@@ -91,8 +98,31 @@ LEARNING_RATES = (
 DPI = 100
 FONT = {"title": 13, "label": 12, "ticks": 11, "legend": 10.5}  # points
 RUNS_KEPT = 20  # the latest runs stay in ``runs`` (each holds up to MAX_ITERATIONS costs)
-# the progress bar's colour once a run has ended (blue while it trains)
-BAR_STYLES = {"done": "success", "stopped": "danger", "failed": "danger", "cancelled": ""}
+# the progress bar's colour for each status of the run it shows (the status line says it in words)
+BAR_COLORS = {
+    "training": COLORS["blue"],
+    "done": COLORS["dark blue"],
+    "stopped": COLORS["red"],
+    "failed": COLORS["red"],
+    "cancelled": "#999999",
+}
+FAILED_COLOR, TIME_COLOR = COLORS["red"], "#666666"  # the status line's "training failed", its time
+_BASELINES: dict[str, tuple[float, float]] = {}  # see logistic_baseline
+_BASELINES_LOCK = threading.Lock()
+
+
+def logistic_baseline(name: str) -> tuple[float, float]:
+    """Logistic regression's final cost and training accuracy on the shipped data set ``name``.
+
+    Computed once per process and data set (0.2-0.4 s each; the data sets are files checked
+    against their SHA-256), under a lock, so that runs started together do not compute it twice.
+    """
+    with _BASELINES_LOCK:
+        if name not in _BASELINES:
+            X, Y = load_dataset(name)
+            model, costs = logistic_regression(X, Y)
+            _BASELINES[name] = (costs[-1], float(np.mean(predict_logistic(model, X) == Y)))
+        return _BASELINES[name]
 
 
 class _PastedPixels(Artist):
@@ -185,10 +215,11 @@ class TrainingDashboard(Explorer):
         self.seed = seed
         self.datasets = {name: load_dataset(name) for name in dataset_names()}
         self.grids = {name: grid_over(X, GRID) for name, (X, _) in self.datasets.items()}
-        # data set -> logistic regression's (cost, accuracy)
-        self._baselines: dict[str, tuple[float, float]] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # held while drawing
+        self._status_lock = threading.Lock()  # held while changing the generation or the status
         self._generation = 0
+        # the run drawn last, its accuracy and the cost panel's limits
+        self._drawn: tuple[Run, float, tuple[int, float]] | None = None
         self._threads: list[threading.Thread] = []
         self._shown_dataset = dataset
         self.runs: list[Run] = []
@@ -277,7 +308,7 @@ class TrainingDashboard(Explorer):
         self.regions = decision_regions(
             self.ax_boundary, lambda points: np.zeros((1, points.shape[1])), X, n=GRID
         )
-        self.points = scatter_classes(self.ax_boundary, X, Y, size=9)
+        self.points = scatter_classes(self.ax_boundary, X, Y, size=16)
         self.ax_boundary.set_title(" ")
         self.ax_boundary.tick_params(labelsize=FONT["ticks"])
         # inside the axes, opaque: drawn once, then pasted over the regions and the points
@@ -285,7 +316,7 @@ class TrainingDashboard(Explorer):
             self.ax_boundary, loc="upper right", fontsize=FONT["legend"], framealpha=1.0
         )
         (self.cost_line,) = self.ax_cost.plot(
-            [], [], color="#2f855a", lw=1.6, label="two-layer network"
+            [], [], **line_style(0), lw=1.6, label="two-layer network"
         )
         self.baseline_line = self.ax_cost.axhline(
             np.nan, color="0.4", ls="--", lw=1.2, label="logistic regression, final cost"
@@ -319,6 +350,7 @@ class TrainingDashboard(Explorer):
             self.live.canvas.copy_from_bbox(legend.get_window_extent())
         )
         self.live.animate(self.legend_pixels)
+        self.live.keep_background(self.static)  # that draw is the first frames' background too
 
     @staticmethod
     def _limits_for(num_iterations: int, costs: list[float]) -> tuple[int, float]:
@@ -348,7 +380,7 @@ class TrainingDashboard(Explorer):
         """Show ``run``: the progress bar (out of its iterations), its counter, the status line."""
         self.progress.max = run.num_iterations
         self.progress.value = run.iteration
-        self.progress.bar_style = BAR_STYLES.get(run.status, "")
+        self.progress.style.bar_color = BAR_COLORS[run.status]
         self.counter.value = f"&nbsp;{self.progress.value} / {self.progress.max}"
         self.status.value = self._status_html(run)
 
@@ -372,7 +404,7 @@ class TrainingDashboard(Explorer):
             self.regions.set_data(regions)
             # costs[k] is the cost computed in iteration iterations[k] + 1
             self.cost_line.set_data(np.add(run.iterations, 1), run.costs)
-            self.baseline_line.set_ydata([self._baselines.get(run.dataset, (np.nan,))[0]] * 2)
+            self.baseline_line.set_ydata([_BASELINES.get(run.dataset, (np.nan,))[0]] * 2)
             self.ax_boundary.set_title(
                 f"{run.dataset}: iteration {run.iteration}, accuracy {accuracy:.1%}",
                 fontsize=FONT["title"],
@@ -381,6 +413,7 @@ class TrainingDashboard(Explorer):
             if limits != self.limits:
                 self._set_limits(limits)
             static = (run.dataset, *limits)
+            self._drawn = (run, float(accuracy), limits)
             self.live.update(full=static != self.static, key=static)
             self.limits, self.static = limits, static
             run.redraws += 1
@@ -389,9 +422,14 @@ class TrainingDashboard(Explorer):
             run.next_frame_at = ended + max(self.frame_interval, wait)
             if run.first_draw_at is None:
                 run.first_draw_at = time.perf_counter()
-            if run.generation == self._generation:  # a change may have come in while drawing
-                self._show_status(run)
+            self._show_status_if_current(run)  # a change may have come in while drawing
         return True
+
+    def _show_status_if_current(self, run: Run) -> None:
+        """Show ``run``'s status, unless a newer run has started."""
+        with self._status_lock:
+            if run.generation == self._generation:
+                self._show_status(run)
 
     def _status_html(self, run: Run) -> str:
         if run.status == "training":
@@ -400,11 +438,10 @@ class TrainingDashboard(Explorer):
                 f"<i>training&hellip;</i> iteration {run.iteration} of {run.num_iterations}{cost}"
             )
         if run.status == "failed":
-            return f"<b style='color:#c53030'>training failed:</b> {run.error}"
+            return f"<b style='color:{FAILED_COLOR}'>training failed:</b> {run.error}"
         seconds = run.finished_at - run.changed_at
-        return (
-            f"{self.describe_run(run)} &nbsp;<span style='color:#718096'>({seconds:.2f} s)</span>"
-        )
+        time_taken = f"<span style='color:{TIME_COLOR}'>({seconds:.2f} s)</span>"
+        return f"{self.describe_run(run)} &nbsp;{time_taken}"
 
     # ------------------------------------------------------------ runs
 
@@ -428,10 +465,11 @@ class TrainingDashboard(Explorer):
             live=background,
         )
         # a running training sees it at its next callback and stops, without drawing
-        self._generation += 1
-        run.generation = self._generation
-        self.runs = [*self.runs[1 - RUNS_KEPT :], run]
-        self._show_status(run)  # "training...", the progress bar back to 0: visible at once
+        with self._status_lock:
+            self._generation += 1
+            run.generation = self._generation
+            self.runs = [*self.runs[1 - RUNS_KEPT :], run]
+            self._show_status(run)  # "training...", the progress bar back to 0: visible at once
         run.first_update_at = time.perf_counter()
         if background:  # the figure at iteration 0 (a dashboard being built shows only its end)
             self._redraw(run, initialize_parameters(2, run.n_h, 1, seed=self.seed))
@@ -462,8 +500,12 @@ class TrainingDashboard(Explorer):
 
     def _train(self, run: Run) -> None:
         X, Y = self.datasets[run.dataset]
+        if self._is_stale(run):  # superseded before it started (a burst of changes)
+            return
         try:
-            _, run.baseline = self._baseline(run.dataset)
+            _, run.baseline = logistic_baseline(run.dataset)
+            if self._is_stale(run):
+                return
             # a huge learning rate may overflow
             with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
                 parameters, costs = nn_model(
@@ -490,28 +532,18 @@ class TrainingDashboard(Explorer):
             with self._lock:
                 run.status, run.error = "failed", f"{type(error).__name__}: {error}"
                 run.finished_at = time.perf_counter()
-                if run.generation == self._generation:
-                    self._show_status(run)
+                self._show_status_if_current(run)
             return
         if not finite:  # keep the last finite picture; say why it stopped
             with self._lock:
                 if not self._is_stale(run):
                     run.status, run.finished_at = "stopped", time.perf_counter()
-                    self._show_status(run)
+                    self._show_status_if_current(run)
             return
         run.iterations, run.costs = list(range(len(costs))), costs
         run.iteration, run.accuracy, run.status = len(costs), accuracy, "done"
         run.finished_at = time.perf_counter()
         self._redraw(run, parameters)
-
-    def _baseline(self, name: str) -> tuple[float, float]:
-        """Logistic regression's final cost and training accuracy on data set ``name`` (computed
-        once per data set)."""
-        if name not in self._baselines:
-            X, Y = self.datasets[name]
-            model, costs = logistic_regression(X, Y)
-            self._baselines[name] = (costs[-1], float(np.mean(predict_logistic(model, X) == Y)))
-        return self._baselines[name]
 
     def wait(self, timeout: float = 60.0) -> Run:
         """Wait until every started run has ended (or ``timeout`` seconds); return the current
@@ -524,9 +556,13 @@ class TrainingDashboard(Explorer):
     def close(self) -> None:
         """Stop any running training (its next callback sees a newer generation) and close the
         widgets."""
-        with self._lock:
+        with self._lock, self._status_lock:
             self._generation += 1
         super().close()
+
+    def _still_html(self, alt: str) -> str:
+        with self._lock:  # not while a training thread draws
+            return super()._still_html(alt)
 
     # ------------------------------------------------------------ text
 
@@ -546,3 +582,33 @@ class TrainingDashboard(Explorer):
 
     def describe(self) -> str:
         return self.describe_run(self.run)
+
+    def alt(self) -> str:
+        """What the figure shows: the run drawn last (the current one, but for a moment after a
+        change)."""
+        run, accuracy, (last, ceiling) = self._drawn
+        X, _ = self.datasets[run.dataset]
+        when = (
+            f"after all {run.num_iterations} iterations"
+            if run.status == "done"
+            else f"at iteration {run.iteration} of {run.num_iterations}"
+        )
+        finite = [cost for cost in run.costs if np.isfinite(cost)]
+        if finite:
+            cost = (
+                f"the cost goes from {finite[0]:.3f} to {finite[-1]:.3f}"
+                f" (highest {max(finite):.3f})"
+            )
+        else:
+            cost = "no cost yet"
+        baseline = _BASELINES.get(run.dataset)
+        if baseline is not None:
+            cost += f"; logistic regression's final cost, {baseline[0]:.3f}, is a dashed line"
+        return (
+            f"Left: the decision regions of the two-layer network ({run.settings()}) {when}, "
+            "light orange where it predicts class 0 and light blue where it predicts class 1, "
+            f"under the {X.shape[1]} examples of the {run.dataset} data set (orange circles "
+            f"y = 0, dark blue triangles y = 1): accuracy {accuracy:.1%}. Right: the cost J "
+            f"against the iteration, on a log scale from 1 to {last}, the cost from 0 to "
+            f"{ceiling:g}: {cost}."
+        )

@@ -8,8 +8,9 @@ bench share.
 - :func:`launch_chromium` starts ``/usr/bin/chromium`` (or ``$CHROMIUM``) headless through
   Playwright. Never ``playwright install``: it downloads a browser of its own and cannot work here.
 - :class:`NotebookPage` opens one notebook alone in a page, runs all its cells, reads back what a
-  learner would see (errors, widgets, images), picks a value in a dropdown and closes the notebook
-  with its kernel, without saving.
+  learner would see (errors, widgets, images, each widget's static fallback), drives a widget's
+  dropdowns and sliders (with the mouse's events or the keyboard alone), scans the cell outputs
+  with axe-core, and closes the notebook with its kernel, without saving.
 
 The committed notebooks are never opened, so nothing here can save or checkpoint them.
 """
@@ -52,6 +53,11 @@ WIDGET_OUTPUT = (
     ".jp-Notebook .jp-Cell-outputArea > .jp-OutputArea-child"
     " > .jp-OutputArea-output:has(> .jupyter-widgets)"
 )
+
+# Every output of every cell, nested ones (an ipywidgets.Output's) included: what axe-core scans.
+CELL_OUTPUTS = ".jp-Notebook .jp-OutputArea-output"
+# A widget's static fallback, an output of its own beside the widget view (helpers/widgets/base.py).
+FALLBACK = ".bpd-widget-fallback"
 
 # The throw-away configuration: lab settings (no autosave: the copy is never saved; every cell
 # attached to the page, where the default "contentVisibility" windowing may leave cells unrendered;
@@ -368,20 +374,220 @@ JS_IMAGES_REPLACED = """([node, before]) => {
 }"""
 
 
+# What a widget shows besides its controls: its images' sources, and the text of its HTML views
+# but the first (the explorer's title and hint), for a widget without images (a table).
+_VIEW_STATE = """node => ({
+  sources: Array.from(node.querySelectorAll('img')).map(img => img.src),
+  texts: Array.from(node.querySelectorAll('.widget-html-content')).slice(1)
+    .map(view => view.innerText).join('\\n'),
+})"""
+
+JS_VIEW_STATE = f"node => JSON.stringify(({_VIEW_STATE})(node))"
+
+JS_VIEW_TEXTS = f"node => ({_VIEW_STATE})(node).texts"
+
+# Whether the widget drew anew since `before` (a JS_VIEW_STATE): an image replaced (and every image
+# loaded), or, for a widget without images, its views' text changed.
+JS_REDRAWN = f"""([node, before]) => {{
+  const now = ({_VIEW_STATE})(node), then = JSON.parse(before);
+  if (!now.sources.length) return now.texts !== then.texts;
+  return now.sources.some((src, k) => src !== then.sources[k])
+    && Array.from(node.querySelectorAll('img')).every(img => img.complete);
+}}"""
+
+# The element that has the keyboard's focus, described for a message.
+JS_FOCUSED = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return 'nothing';
+  const name = e.getAttribute('aria-label') || e.getAttribute('title') || '';
+  const where = e.closest('.jp-Cell');
+  const cell = where ? window.__panel.content.widgets.findIndex(c => c.node === where) + 1 : 0;
+  return `<${e.tagName.toLowerCase()} class="${e.getAttribute('class') || ''}">`
+    + (name ? ` named ${JSON.stringify(name.slice(0, 60))}` : '')
+    + (cell ? ` in cell ${cell}` : ' outside the cells');
+}"""
+
+JS_ACTIVE_CELL = "() => window.__panel.content.activeCellIndex + 1"
+
+# Picks `values` in the <select> one after the other, `gapMs` apart, as fast clicks would (a
+# "change" event each); the milliseconds it took.
+JS_SELECT_BURST = """async ([select, values, gapMs]) => {
+  const start = performance.now();
+  for (const [k, value] of values.entries()) {
+    if (k) await new Promise(resolve => setTimeout(resolve, gapMs));
+    select.value = value;
+    select.dispatchEvent(new Event('change', {bubbles: true}));
+  }
+  return performance.now() - start;
+}"""
+
+# Scan mode, for axe-core (`on`: true) and back (false). axe-core (4.12) takes an element for
+# hidden, and leaves it out of the rules that need it seen (color-contrast), when the element lies
+# outside an `overflow: hidden` ancestor's box, even where a positioned ancestor in between lets it
+# out (dequelabs/axe-core#3996, #4539: JupyterLab's <body> is 0 px high and `overflow: hidden`,
+# the whole interface is positioned inside it), or when it is scrolled out of an `overflow: auto`
+# container inside such an ancestor (#3883: the notebook's cells below the fold). So in scan mode
+# the body overflows, and the caller makes the viewport tall enough to show every output at once:
+# this returns how many pixels it lacks. And axe-core reads some twenty style properties of every
+# element of the page to lay them over a grid (color-contrast), seconds for the ten thousand
+# elements of a notebook's editors: the cells' inputs (editors, rendered Markdown: not outputs)
+# are taken out of the page for the scan (a comment keeps each one's place) and put back after it.
+JS_SCAN_MODE = """(on) => {
+  if (!document.getElementById('bpd-axe-scan')) {
+    const style = document.createElement('style');
+    style.id = 'bpd-axe-scan';
+    style.textContent = 'body.bpd-axe-scan { overflow: visible !important; }';
+    document.head.appendChild(style);
+  }
+  const notebook = window.__panel.content.node;
+  if (on && !window.__bpdInputs) {
+    window.__bpdInputs = Array.from(notebook.querySelectorAll('.jp-Cell-inputWrapper'))
+      .map(input => {
+        const mark = document.createComment('input taken out for axe-core');
+        input.replaceWith(mark);
+        return [mark, input];
+      });
+  } else if (!on && window.__bpdInputs) {
+    for (const [mark, input] of window.__bpdInputs) mark.replaceWith(input);
+    window.__bpdInputs = undefined;
+  }
+  document.body.classList.toggle('bpd-axe-scan', on);
+  if (!on) return 0;
+  const scroller = notebook.querySelector('.jp-WindowedPanel-outer') || notebook;
+  scroller.scrollTop = 0;
+  const outputs = Array.from(notebook.querySelectorAll('.jp-OutputArea-output'));
+  const bottom = Math.max(0, ...outputs.map(o => o.getBoundingClientRect().bottom));
+  return Math.max(0, Math.ceil(bottom - scroller.getBoundingClientRect().bottom));
+}"""
+
+# Runs axe-core with `context` and `options` (elementRef: true); one entry per node of a violation
+# inside a cell output (the context should leave nothing else in; this makes sure), with its cell.
+JS_AXE = """async ([context, options]) => {
+  const results = await axe.run(context, options);
+  const cells = window.__panel.content.widgets;
+  const found = [];
+  for (const rule of results.violations) {
+    for (const node of rule.nodes) {
+      const element = node.element;
+      if (!element || !element.closest('.jp-OutputArea-output')) continue;
+      found.push({
+        rule: rule.id,
+        impact: node.impact || rule.impact,
+        help: rule.help,
+        cell: cells.findIndex(cell => cell.node.contains(element)) + 1,
+        html: node.html,
+        summary: (node.failureSummary || '').replace(/\\s+/g, ' ').trim(),
+      });
+    }
+  }
+  return found;
+}"""
+
+# Every code cell whose outputs include a live widget view (rendered, not "Error displaying
+# widget"): how many such views it shows, and each static fallback (`fallback`, a CSS selector) in
+# its output area: whether the learner sees it, its images' alt texts, the start of its text.
+JS_FALLBACKS = """(fallback) => {
+  const seen = node => node.checkVisibility({
+      opacityProperty: true, visibilityProperty: true, checkOpacity: true, checkVisibilityCSS: true,
+    }) && Array.from(node.getClientRects()).some(r => r.width > 0 && r.height > 0);
+  const found = [];
+  window.__panel.content.widgets.forEach((cell, i) => {
+    if (cell.model.type !== 'code' || !cell.outputArea) return;
+    const area = cell.outputArea.node;
+    const views = Array.from(
+      area.querySelectorAll(':scope > .jp-OutputArea-child > .jp-OutputArea-output')
+    ).filter(out => out.querySelector(':scope > .jupyter-widgets')
+                    && !out.querySelector('.widget-error'));
+    if (!views.length) return;
+    found.push({
+      cell: i + 1,
+      views: views.length,
+      viewsSeen: views.filter(seen).length,
+      fallbacks: Array.from(area.querySelectorAll(fallback)).map(node => ({
+        seen: seen(node),
+        alts: Array.from(node.querySelectorAll('img')).map(img => img.getAttribute('alt')),
+        text: node.textContent.replace(/\\s+/g, ' ').trim().slice(0, 120),
+      })),
+    });
+  });
+  return found;
+}"""
+
+
 @dataclass
-class Dropdown:
-    """A labelled dropdown of a widget, with the cell output holding the whole widget (Playwright
-    locators)."""
+class Control:
+    """A labelled control of a widget (Playwright locators): the cell output that holds the whole
+    widget, and the element that takes the keyboard's focus."""
 
     label: str
     output: object  # the `.jp-OutputArea-output` that shows the widget (an Explorer)
-    select: object  # the dropdown's <select>
+    element: object  # what a learner focuses: a dropdown's <select>, a slider's handle
+
+    kind = "control"
+
+    def value(self) -> str:
+        raise NotImplementedError
+
+    def keys(self) -> tuple[str, str]:
+        """A key that changes the control by one step, and the key that takes it back."""
+        raise NotImplementedError
+
+
+@dataclass
+class Dropdown(Control):
+    """A labelled dropdown of a widget (``element`` is its ``<select>``, also ``select``)."""
+
+    kind = "dropdown"
+
+    @property
+    def select(self):
+        return self.element
 
     def value(self) -> str:
         return self.select.input_value()
 
     def options(self) -> list[str]:
         return self.select.evaluate("s => Array.from(s.options).map(o => o.value)")
+
+    def keys(self) -> tuple[str, str]:
+        last = self.select.evaluate("s => s.selectedIndex === s.options.length - 1")
+        return ("ArrowUp", "ArrowDown") if last else ("ArrowDown", "ArrowUp")
+
+
+@dataclass
+class Slider(Control):
+    """A labelled slider of a widget (``element`` is its handle, ``role="slider"``)."""
+
+    readout: object  # the number (or option) shown beside the track
+
+    kind = "slider"
+
+    def value(self) -> str:
+        return self.readout.inner_text().strip()
+
+    def room(self) -> tuple[float, float]:
+        """How far the handle is from the track's lower and upper ends (``aria-value*``)."""
+        now, low, high = (
+            float(self.element.get_attribute(f"aria-value{end}")) for end in ("now", "min", "max")
+        )
+        return now - low, high - now
+
+    def keys(self) -> tuple[str, str]:
+        below, above = self.room()
+        return ("ArrowLeft", "ArrowRight") if above <= 0 < below else ("ArrowRight", "ArrowLeft")
+
+
+@dataclass
+class KeyPress:
+    """What one key pressed with the focus on a control did."""
+
+    key: str
+    value_before: str
+    value_after: str
+    redrawn: bool  # the widget drew anew (an image replaced; for a table, its text changed)
+    focus_after: str  # where the focus is afterwards (JS_FOCUSED)
+    cell_before: int  # the notebook's active cell (1-based) before and after
+    cell_after: int
 
 
 class NotebookPage:
@@ -457,21 +663,52 @@ class NotebookPage:
         """A locator of the cell outputs that show a widget."""
         return self.page.locator(WIDGET_OUTPUT)
 
-    def dropdowns(self, label: str) -> list[Dropdown]:
-        """The dropdowns labelled exactly ``label``, in page order."""
+    def _labelled(self, box: str, label: str) -> list[tuple[object, object]]:
+        """``(output, box)`` for every control box (CSS ``box``) labelled exactly ``label``, in
+        page order."""
         outputs = self.widget_outputs()
         found = []
         for i in range(outputs.count()):
-            boxes = outputs.nth(i).locator(".widget-dropdown")
+            boxes = outputs.nth(i).locator(box)
             for j in range(boxes.count()):
-                box = boxes.nth(j)
-                if box.locator("label").first.inner_text().strip() == label:
-                    found.append(Dropdown(label, outputs.nth(i), box.locator("select")))
+                if boxes.nth(j).locator("label").first.inner_text().strip() == label:
+                    found.append((outputs.nth(i), boxes.nth(j)))
         return found
 
-    def images(self, dropdown: Dropdown) -> list[bytes]:
-        """The bytes of every image of the dropdown's widget, as shown in the page."""
-        return [base64.b64decode(e) for e in dropdown.output.evaluate(JS_IMAGE_BYTES)]
+    def dropdowns(self, label: str) -> list[Dropdown]:
+        """The dropdowns labelled exactly ``label``, in page order."""
+        return [
+            Dropdown(label, output, box.locator("select"))
+            for output, box in self._labelled(".widget-dropdown", label)
+        ]
+
+    def sliders(self, label: str) -> list[Slider]:
+        """The sliders labelled exactly ``label``, in page order."""
+        return [
+            Slider(label, output, box.locator('[role="slider"]'), box.locator(".widget-readout"))
+            for output, box in self._labelled(".widget-slider", label)
+        ]
+
+    def images(self, control: Control) -> list[bytes]:
+        """The bytes of every image of the control's widget, as shown in the page."""
+        return [base64.b64decode(e) for e in control.output.evaluate(JS_IMAGE_BYTES)]
+
+    def shown(self, control: Control) -> list[bytes] | str:
+        """What the control's widget shows: its images' bytes, or, for a widget without images, the
+        text of its views (a table)."""
+        return self.images(control) or control.output.evaluate(JS_VIEW_TEXTS)
+
+    def image_titles(self, control: Control) -> list[str]:
+        """The text alternative (``alt``, else ``title``) of every image of the control's widget."""
+        return control.output.evaluate(
+            "node => Array.from(node.querySelectorAll('img'))"
+            ".map(img => img.getAttribute('alt') || img.getAttribute('title') || '')"
+        )
+
+    def view_state(self, control: Control) -> str:
+        """A token of what the widget shows now (images' sources, views' text): it changes with
+        every redraw."""
+        return control.output.evaluate(JS_VIEW_STATE)
 
     def choose(self, dropdown: Dropdown, value: str, timeout_s: float = 15.0) -> bool:
         """Pick ``value`` as a learner would; whether an image of the widget was replaced within
@@ -496,21 +733,150 @@ class NotebookPage:
             self.wait_for_idle()
         return True
 
-    def wait_until_still(
-        self, dropdown: Dropdown, quiet_s: float = 1.0, timeout_s: float = 30.0
-    ) -> bool:
-        """Wait until no image of the dropdown's widget has changed for ``quiet_s`` (an animation,
-        e.g. live training, has ended); whether that happened within ``timeout_s``."""
+    def last_redraw(
+        self, control: Control, quiet_s: float = 1.0, timeout_s: float = 30.0
+    ) -> float | None:
+        """Wait until no image of the control's widget has changed for ``quiet_s`` (an animation,
+        e.g. live training, has ended): the ``time.monotonic()`` of the last change seen (of the
+        call, if none), or ``None`` if that did not happen within ``timeout_s``."""
         deadline = time.monotonic() + timeout_s
-        sources, still_since = dropdown.output.evaluate(JS_IMAGE_SOURCES), time.monotonic()
+        sources, changed_at = control.output.evaluate(JS_IMAGE_SOURCES), time.monotonic()
         while time.monotonic() < deadline:
             self.page.wait_for_timeout(100)
-            now = dropdown.output.evaluate(JS_IMAGE_SOURCES)
+            now = control.output.evaluate(JS_IMAGE_SOURCES)
             if now != sources:
-                sources, still_since = now, time.monotonic()
-            elif time.monotonic() - still_since >= quiet_s:
-                return True
-        return False
+                sources, changed_at = now, time.monotonic()
+            elif time.monotonic() - changed_at >= quiet_s:
+                return changed_at
+        return None
+
+    def wait_until_still(
+        self, control: Control, quiet_s: float = 1.0, timeout_s: float = 30.0
+    ) -> bool:
+        """Wait until no image of the control's widget has changed for ``quiet_s``; whether that
+        happened within ``timeout_s`` (see :meth:`last_redraw`)."""
+        return self.last_redraw(control, quiet_s, timeout_s) is not None
+
+    # --- the keyboard alone ----------------------------------------------------------------
+
+    def focused(self) -> str:
+        """The element that has the keyboard's focus, described (tag, class, name, cell)."""
+        return self.page.evaluate(JS_FOCUSED)
+
+    def active_cell(self) -> int:
+        """The notebook's active cell, counted from 1."""
+        return self.page.evaluate(JS_ACTIVE_CELL)
+
+    def tab_to(self, control: Control, max_tabs: int = 12) -> tuple[int | None, list[str]]:
+        """Start just before the control's widget, as a learner would (a click on the widget's
+        title, which makes its cell the active one), then press Tab until the control has the
+        focus: how many presses it took (``None``: not within ``max_tabs``), and where the focus
+        went on the way."""
+        control.output.locator(".widget-html").first.click()
+        target = control.element.element_handle()
+        path = []
+        for presses in range(1, max_tabs + 1):
+            self.page.keyboard.press("Tab")
+            there = self.page.evaluate(
+                f"(target) => document.activeElement === target || ({JS_FOCUSED})()", target
+            )
+            if there is True:
+                return presses, path
+            path.append(there)
+        return None, path
+
+    def press(self, control: Control, key: str, timeout_s: float = 15.0) -> KeyPress:
+        """Press ``key`` (the focus is where it is: on the control, after :meth:`tab_to`) and wait
+        up to ``timeout_s`` for the widget to draw anew; what happened.
+
+        Returns once the widget drew anew (or the time is up) and the kernel is idle.
+        """
+        from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+        value, cell, state = control.value(), self.active_cell(), self.view_state(control)
+        self.page.keyboard.press(key)
+        # the control shows its new value at once; no new value, no redraw to wait for
+        deadline = time.monotonic() + 0.5
+        while control.value() == value and time.monotonic() < deadline:
+            self.page.wait_for_timeout(50)
+        redrawn = False
+        try:
+            if control.value() != value:
+                self.page.wait_for_function(
+                    JS_REDRAWN,
+                    arg=[control.output.element_handle(), state],
+                    polling=50,
+                    timeout=timeout_s * 1000,
+                )
+                redrawn = True
+        except PlaywrightTimeoutError:
+            pass
+        finally:
+            self.wait_for_idle()
+        return KeyPress(
+            key, value, control.value(), redrawn, self.focused(), cell, self.active_cell()
+        )
+
+    def press_burst(self, control: Control, keys: list[str]) -> float:
+        """Press ``keys`` one after the other, as fast as the browser takes them, with the focus on
+        the control; the seconds it took."""
+        control.element.focus()
+        start = time.monotonic()
+        for key in keys:
+            self.page.keyboard.press(key)
+        return time.monotonic() - start
+
+    def select_burst(self, dropdown: Dropdown, values: list[str], gap_ms: float = 50) -> float:
+        """Pick ``values`` in the dropdown one after the other, ``gap_ms`` apart (fast clicks: a
+        ``change`` event each); the seconds it took."""
+        return (
+            self.page.evaluate(JS_SELECT_BURST, [dropdown.select.element_handle(), values, gap_ms])
+            / 1000
+        )
+
+    # --- accessibility ---------------------------------------------------------------------
+
+    def accessibility_violations(self) -> list[dict]:
+        """axe-core's violations in the cell outputs, JupyterLab's own interface left out: one
+        entry per element, with ``rule``, ``impact``, ``help``, ``cell`` (counted from 1),
+        ``html`` (the element's start) and ``summary`` (how to fix it).
+
+        axe-core is put in the page once (JupyterLab's page serves every notebook). Every output
+        is scanned: every cell is attached to the page (``windowingMode: none``), and for the scan
+        the page is put in scan mode (``JS_SCAN_MODE``) and its viewport made tall enough to show
+        every output at once; both are undone afterwards.
+        """
+        from axe_playwright_python.sync_playwright import Axe
+
+        if not self.page.evaluate("() => typeof window.axe === 'object'"):
+            self.page.evaluate(Axe().axe_script)
+        viewport = self.page.viewport_size
+        try:
+            lacking = self.page.evaluate(JS_SCAN_MODE, True)
+            if lacking:
+                self.page.set_viewport_size(
+                    {"width": viewport["width"], "height": viewport["height"] + lacking + 20}
+                )
+                self.page.wait_for_function(
+                    "() => window.__panel.node.getBoundingClientRect().height > 0"
+                    f" && ({JS_SCAN_MODE})(true) === 0",
+                    polling=100,
+                )
+            return self.page.evaluate(
+                JS_AXE,
+                [
+                    {"include": [CELL_OUTPUTS]},
+                    {"resultTypes": ["violations"], "elementRef": True},
+                ],
+            )
+        finally:  # the inputs come back once the page has its size again: one layout
+            self.page.set_viewport_size(viewport)
+            self.page.evaluate(JS_SCAN_MODE, False)
+
+    def fallbacks(self) -> list[dict]:
+        """Every code cell that shows a live widget view, with the static fallbacks in its output
+        area (see ``JS_FALLBACKS``)."""
+        return self.page.evaluate(JS_FALLBACKS, FALLBACK)
 
     def close(self) -> None:
         """Shut the notebook's kernel down and close the page, saving nothing.
