@@ -6,14 +6,15 @@ PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c co
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 export JUPYTER_PLATFORM_DIRS := 1
 
-.PHONY: lab lint test notebooks solutions bench data browser clean help
+.PHONY: lab lint test notebooks solutions site bench data browser clean help
 
 help:
 	@echo "make lab        install (first time) and open the course in JupyterLab"
-	@echo "make test       install (first time) and run every test: lint, helpers, notebooks (nbval), browser"
+	@echo "make test       install (first time) and run every test: lint, helpers, notebooks (nbval), browser, site"
 	@echo "make lint       ruff: lint every Python file and notebook, check the Python files' format"
 	@echo "make notebooks  re-execute every notebook in place, refreshing its stored outputs"
 	@echo "make solutions  the instructors' edition: every exercise solved, executed, in build/solutions"
+	@echo "make site       the course as a website (every notebook, its stored outputs) in build/site"
 	@echo "make bench      print the benchmark figures (training speed; widget latency in the browser)"
 	@echo "make data       regenerate data/ from its script (same bytes)"
 
@@ -40,7 +41,7 @@ lint: $(VENV)/.installed-test
 
 # Two workers (the machines have two cores). `--dist loadfile` keeps each file on one worker: a
 # notebook's cells share one kernel and run in order, and one JupyterLab serves all browser tests.
-test: lint $(VENV)/.installed-test browser
+test: lint $(VENV)/.installed-test $(VENV)/.installed-site browser
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 notebooks: $(VENV)/.installed-course
@@ -50,6 +51,12 @@ notebooks: $(VENV)/.installed-course
 
 solutions: $(VENV)/.installed-course
 	$(BIN)/python -m helpers.exercises.editions build/solutions
+
+# The course as a static website (Sphinx + MyST-NB; docs/site/), the notebooks with their stored
+# outputs, nothing executed. `make site NOTEBOOKS=DIR` builds from other copies of the notebooks.
+NOTEBOOKS ?= notebooks
+site: $(VENV)/.installed-site
+	$(BIN)/python docs/site/build.py build/site --notebooks $(NOTEBOOKS)
 
 bench: $(VENV)/.installed-bench $(VENV)/.installed-test browser
 	$(BIN)/python bench/bench_training.py
