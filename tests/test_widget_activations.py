@@ -157,7 +157,8 @@ def test_static_fallback_has_the_picture_and_the_numbers():
     assert 'src="data:image/png;base64,iVBOR' in fallback["text/html"]  # the PNG signature
     picture, summary = fallback["text/plain"].splitlines()
     assert picture.startswith(
-        "Activation explorer: Four panels for the sigmoid activation, W1 and b1 at scale 0.01."
+        "Activation explorer: For sigmoid, W1 and b1 at scale 0.01: g'(z) is a bell with peak "
+        "0.25 at z = 0"
     )
     assert summary.startswith("sigmoid, scale 0.01: mean g'(Z1) = 0.250, 0.0% of g'(Z1) saturated")
 
@@ -174,7 +175,7 @@ def test_no_text_or_legend_overlaps_another_or_the_data(explorer):
     renderer = explorer.live.canvas.get_renderer()
     boxes = []
     for ax in explorer.live.figure.axes:
-        texts = [ax.title, ax.xaxis.label, ax.yaxis.label]
+        texts = [ax.title, ax._left_title, ax.xaxis.label, ax.yaxis.label]  # centred, left
         for axis in (ax.xaxis, ax.yaxis):  # the tick labels drawn: those inside the view
             low, high = sorted(axis.get_view_interval())
             texts += [
@@ -183,7 +184,10 @@ def test_no_text_or_legend_overlaps_another_or_the_data(explorer):
                 if low - 1e-9 <= tick.get_loc() <= high + 1e-9
             ]
         boxes += [t.get_window_extent(renderer) for t in texts if t.get_visible() and t.get_text()]
-        boxes.append(ax.get_legend().get_window_extent(renderer))
+        if ax.get_legend() is not None:  # the panel of g has none (see the test below)
+            boxes.append(ax.get_legend().get_window_extent(renderer))
+        else:
+            boxes.append(explorer.name_text.get_window_extent(renderer))
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             assert not _overlap(a, b), (a, b)
@@ -224,3 +228,64 @@ def test_saturated_is_below_5_percent_of_each_activation_s_largest_g_prime(explo
         explorer.dropdown.value = name
         assert explorer.current.saturated == np.mean(g_prime < threshold)
         assert explorer.saturated_span.get_width() == pytest.approx(threshold, rel=1e-15)
+
+
+def test_the_name_and_the_legend_of_the_top_panels_sit_above_the_axes():
+    """The activation's name (over g) and the legend of g' and of the band (over g') stand above
+    their axes, right of the titles: inside, they sat on the band's left edge (at z = -3.45 for
+    scale 1), which moves with the scale, or on some activation's curve."""
+    explorer = ActivationExplorer(activation="leaky_relu")  # the longest name
+    figure = explorer.live.figure
+    renderer = explorer.live.canvas.get_renderer()
+    ax_g, ax_gp = figure.axes[:2]
+    assert ax_g.get_legend() is None  # the band's legend over g' holds for both
+    labels = [text.get_text() for text in ax_gp.get_legend().get_texts()]
+    assert labels == ["g'(z)", "90% of Z1"]
+    for ax, box in (
+        (ax_g, explorer.name_text.get_window_extent(renderer)),
+        (ax_gp, ax_gp.get_legend().get_window_extent(renderer)),
+    ):
+        axes = ax.get_window_extent(renderer)
+        # the title stands left (matplotlib keeps it apart from the centred one)
+        title = ax._left_title.get_window_extent(renderer)
+        assert box.y0 >= axes.y1 and box.y1 <= figure.bbox.y1
+        assert box.x1 <= axes.x1 + 1 and title.x1 < box.x0
+
+
+def said(value: float, digits: int) -> str:
+    """A number as the text alternative says it (minus sign U+2212)."""
+    return f"{round(value, digits) + 0.0:.{digits}f}".replace("-", "\u2212")
+
+
+def test_the_alt_gives_the_shape_of_g_prime_and_of_the_histogram(explorer):
+    """tanh at scale 1: g' a bell, peak 1 at 0; the histogram's two tallest bars are the ends,
+    recomputed here from g'(Z1) = 1 - tanh(Z1)^2; ReLU: a step, every entry at 0 or 1."""
+    explorer.slider.value = 1.0
+    explorer.dropdown.value = "tanh"
+    X, _ = load_planar_dataset()
+    parameters = scaled_network(2, 4, 1.0)
+    Z1 = parameters["W1"] @ X + parameters["b1"]
+    g_prime = 1 - np.tanh(Z1) ** 2
+    shares = np.histogram(g_prime, bins=BINS)[0] / g_prime.size
+    assert np.argsort(-shares)[:2].tolist() == [0, 19]  # below 0.05, then from 0.95 to 1
+    low, high = np.percentile(Z1, [5, 95])
+    alt = explorer.alt()
+    assert alt.startswith(
+        "For tanh, W1 and b1 at scale 1: g'(z) is a bell with peak 1 at z = 0, and 90% of Z1 "
+        f"lies from {said(low, 2)} to {said(high, 2)} (shaded). The histogram of g'(Z1) spreads "
+        f"from 0 to 1: {100 * shares[0]:.0f}% below 0.05 (saturated), {100 * shares[19]:.0f}% "
+        f"from 0.95 to 1, no other bar above {np.ceil(100 * shares[1:19].max()):.0f}%. ||dW1||: "
+    )
+    assert f"tanh {explorer.current.norm_dW1:.3f} (dark)" in alt
+    assert len(alt.split()) <= 70 and "_" not in alt
+    explorer.dropdown.value = "relu"
+    assert "g'(z) is a step from 0 to 1 at z = 0" in explorer.alt()
+    assert "25% from 0.95 to 1, none elsewhere." in explorer.alt()
+    explorer.dropdown.value = "sigmoid"
+    assert "g'(z) is a bell with peak 0.25 at z = 0" in explorer.alt()
+    assert f"{100 * explorer.current.saturated:.1f}% saturated, below 0.0125" in explorer.alt()
+    explorer.dropdown.value = "softplus"
+    assert "g'(z) is rising from 0.01 to 0.99" in explorer.alt()  # sigma(-5) = 0.0067
+    explorer.slider.value = 10.0
+    assert "(shaded, past both ends of the plot)" in explorer.alt()
+    explorer.dropdown.value, explorer.slider.value = "tanh", 1.0

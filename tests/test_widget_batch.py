@@ -183,12 +183,68 @@ def test_parameters_are_named_as_in_code_and_as_in_the_formulas(explorer, weight
     assert f"w = {weight} = {name}" in explorer.describe()
 
 
-def test_each_panel_has_its_own_legend_and_room_for_the_diamond_at_the_largest_m(explorer):
+def test_each_panel_has_its_own_legend_and_the_diamond_hides_no_dot(explorer):
+    """The diamond stands left of example 1, on the end of the mean line, at every m: it used to
+    stand at m + 1.3, over the hollow dot of example m + 1."""
     left = [t.get_text() for t in explorer.ax.get_legend().get_texts()]
     right = [t.get_text() for t in explorer.ax_m.get_legend().get_texts()]
     assert "current m" in right and "current m" not in left
     assert "picked example" in left and "picked example" not in right
-    explorer.m_slider.value = explorer.max_m
-    diamond_x = explorer.vector_mark.get_xdata()[0]
-    assert explorer.ax.get_xlim()[1] - diamond_x >= 1  # not on the frame
+    figure = explorer.live.figure
+    for m in (1, 5, explorer.max_m):
+        explorer.m_slider.value = m
+        diamond_x = explorer.vector_mark.get_xdata()[0]
+        assert explorer.ax.get_xlim()[0] + 0.5 <= diamond_x <= 1 - 1.5  # inside, 1.5 from j = 1
+        assert explorer.mean_line.get_xdata()[0] == diamond_x  # the line starts at the diamond
+        # in pixels: half the diamond (a square of side 9 points turned on its corner, 9 sqrt 2
+        # across, its edge 1.8 wide) and half the largest dot (50 points squared: 7 across) fit
+        # between them
+        (x_diamond, _), (x_first, _) = explorer.ax.transData.transform([(diamond_x, 0), (1, 0)])
+        assert x_first - x_diamond > ((9 * 2**0.5 + 1.8) / 2 + 7 / 2) * figure.dpi / 72
     assert explorer.ax_m.get_xlim()[1] - explorer.max_m >= 1
+    assert explorer.label is explorer.ax.title  # the parameter's name heads the panel
+
+
+def said(value: float, digits: int) -> str:
+    """A number as the text alternative says it (minus sign U+2212)."""
+    return f"{round(value, digits) + 0.0:.{digits}f}".replace("-", "\u2212")
+
+
+@pytest.mark.parametrize("m", [1, 5, 10])
+def test_up_to_ten_examples_the_alt_lists_the_batch_s_values(explorer, m):
+    """So that the mean can be checked by ear: each of the m values, rounded, then the mean."""
+    explorer.weight.value = "W1[0,0]"
+    explorer.m_slider.value = m
+    alt = explorer.alt()
+    values = [said(v, 2) for v in explorer.per_example["W1[0,0]"][:m]]
+    listed = values[0] if m == 1 else ", ".join(values[:-1]) + " and " + values[-1]
+    examples = "example 1" if m == 1 else f"examples 1 to {m}"
+    assert f"Left, {examples} of the batch: {listed}, example j = " in alt
+    assert alt.startswith(
+        f"The backward pass on the whole batch (1/m once), a diamond at "
+        f"{said(explorer.vectorised, 4)}, sits on the mean line of the {m} per-example gradient"
+    )
+    assert len(alt.split()) <= 80 and "_" not in alt
+
+
+def test_above_ten_examples_the_alt_gives_the_picked_one(explorer):
+    explorer.m_slider.value = 11
+    explorer.example.value = 4
+    alt = explorer.alt()
+    assert "examples 1 to" not in alt
+    assert f"example j = 4 ringed in red at {said(explorer.picked_value, 2)}." in alt
+
+
+def test_the_alt_says_what_the_misplaced_1_over_m_makes_of_the_mean(explorer):
+    explorer.weight.value = "W1[0,0]"
+    explorer.m_slider.value = 5
+    mean = said(explorer.mean, 4)
+    explorer.one_over_m.value = "missing"
+    assert (
+        f"is the sum of the 5 per-example gradients of w = W1[0,0], 5 times their mean, {mean}"
+        in (explorer.alt())
+    )
+    assert "the backward pass follows the sum (dashed)" in explorer.alt()
+    explorer.one_over_m.value = "twice"
+    assert f"{mean} (the line), divided by 5." in explorer.alt()
+    assert "follows the mean divided by m" in explorer.alt()

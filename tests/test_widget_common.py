@@ -40,7 +40,13 @@ from helpers.widgets import (
     TrainingDashboard,
 )
 from helpers.widgets.activations import SLIDER_SCALES
-from helpers.widgets.base import ACCESSIBILITY_SCRIPT, FALLBACK_CLASS, FALLBACK_STYLE, INTERACTIVE
+from helpers.widgets.base import (
+    ACCESSIBILITY_SCRIPT,
+    FALLBACK_CLASS,
+    FALLBACK_STYLE,
+    INTERACTIVE,
+    PRE,
+)
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 BUILD = {
@@ -134,7 +140,7 @@ def test_displaying_an_explorer_makes_the_widget_view_then_the_fallback(built, s
     width, height = explorer.live.figure.get_size_inches() * 100
     # the whole figure at 100 dpi, but for the white margin bbox_inches="tight" crops
     assert 0.85 * width <= picture.width <= width + 20 and 0.85 * height <= picture.height
-    assert f"<pre>{html.escape(explorer.describe())}</pre>" in page
+    assert f"{PRE}{html.escape(explorer.describe())}</pre>" in page
     explorer.live.update()
     assert explorer.live.png == png  # the backgrounds drawn again, the same picture
 
@@ -170,7 +176,12 @@ def test_the_image_s_text_alternative_follows_every_change(built, kind):
     for value in values:
         control.value = value
         assert explorer.live.image.tooltip == explorer.alt()
-        label = value if isinstance(value, str) else f"{value:g}" if kind != "batch" else "m ="
+        if kind == "batch":
+            label = f"of the {value} per-example gradients"
+        elif kind == "tangent":  # z = -6.5 said with a minus sign
+            label = f"at z = {value:.1f}".replace("-", "\u2212")
+        else:
+            label = value
         assert str(label) in explorer.alt()
         seen.add(explorer.alt())
     assert len(seen) == len(values)  # each picture has its own description
@@ -179,30 +190,34 @@ def test_the_image_s_text_alternative_follows_every_change(built, kind):
 def test_the_text_alternatives_follow_the_other_controls(built):
     tangent, batch, activations = built("tangent"), built("batch"), built("activations")
     tangent.y_toggle.value = 0
-    assert "with y = 0" in tangent.live.image.tooltip and "(z > 0) shaded" in tangent.alt()
+    assert (
+        "for y = 0" in tangent.live.image.tooltip and "curve, rising from 0 to 1" in tangent.alt()
+    )
+    assert "shaded: the wrong side for y = 0, z > 0" in tangent.describe()
     tangent.y_toggle.value = 1
-    assert "with y = 1" in tangent.live.image.tooltip
+    assert "for y = 1" in tangent.live.image.tooltip
     batch.one_over_m.value = "missing"
     assert "(1/m missing)" in batch.live.image.tooltip and "follows the sum" in batch.alt()
     batch.one_over_m.value = "once"
-    assert "follows the mean;" in batch.live.image.tooltip
+    assert "follows the mean," in batch.live.image.tooltip
     batch.example.value = 2
     assert "example j = 2 ringed" in batch.live.image.tooltip
     activations.slider.value = 10.0
-    assert "at scale 10." in activations.live.image.tooltip
+    assert "at scale 10:" in activations.live.image.tooltip
     activations.slider.value = 1.0
 
 
 def test_the_dashboard_s_text_alternative_follows_its_runs(built):
     board = built("training")
     assert board.live.image.tooltip == board.alt()
-    assert "after all 100 iterations" in board.alt() and "flower data set" in board.alt()
+    assert "After all 100 iterations" in board.alt() and "(flower data," in board.alt()
     board.dataset.value = "moons"
-    assert "moons, tanh, n_h = 4" in board.live.image.tooltip  # iteration 0, drawn at once
-    assert "at iteration 0 of 100" in board.live.image.tooltip
+    # iteration 0, drawn at once
+    assert "moons data, tanh, 4 hidden units" in board.live.image.tooltip
+    assert "At iteration 0 of 100" in board.live.image.tooltip
     run = board.wait()
     assert run.status == "done" and board.live.image.tooltip == board.alt()
-    assert "after all 100 iterations" in board.alt() and f"accuracy {run.accuracy:.1%}" in (
+    assert "After all 100 iterations" in board.alt() and f"classify {run.accuracy:.1%}" in (
         board.alt()
     )
 

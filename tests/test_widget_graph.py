@@ -7,6 +7,7 @@ import re
 
 import numpy as np
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from helpers import (
@@ -19,8 +20,11 @@ from helpers import (
 )
 from helpers.gradcheck import numerical_gradient, relative_error
 from helpers.network import dL_dA2
+from helpers.widgets.base import number
 from helpers.widgets.graph import (
+    FIGSIZE,
     HIDDEN_ACTIVATIONS,
+    MARGINS,
     GraphExplorer,
     draw_graph,
     example_network,
@@ -143,13 +147,83 @@ def test_choosing_an_activation_updates_the_graph_and_the_table():
     assert table.count("<th ") == 6 and table.count("<td ") == 3 * 6
     assert [int(unit) for unit in re.findall(r"<tr><td[^>]*>(\d+)</td>", table)] == [1, 2, 3]
     lines = explorer.describe().splitlines()
-    assert lines[0] == "activation = relu, dZ2 = A2 - Y = -0.650"
-    assert lines[1] == "g1_prime = (Z1 > 0).astype(Z1.dtype) = [0.000, 1.000, 1.000]"
-    assert lines[2] == "dA1 = W2.T @ dZ2                     = [-0.780, 0.455, -0.585]"
-    assert lines[3].startswith("dZ1 = dA1 * g1_prime                 = [0.000, 0.455, -0.585]")
+    assert lines[0] == "activation = relu, x = [1.000, 2.000]"
+    assert lines[1] == (
+        "forward: Z1 = [-1.400, 1.900, 0.900], A1 = [0.000, 1.900, 0.900], z2 = -0.620, "
+        "a2 = 0.350, L = 1.050"
+    )
+    assert lines[2] == (
+        "factors on the edges: dL/da2 = -2.859 (a2 to L), sigma'(z2) = 0.227 (z2 to a2), "
+        "W2 = [1.200, -0.700, 0.900] (a1 to z2), g1_prime (z1 to a1)"
+    )
+    assert lines[3] == "backward from dL/dL = 1: dL/da2 = -2.859, dZ2 = A2 - Y = -0.650"
+    assert lines[4] == "g1_prime = (Z1 > 0).astype(Z1.dtype) = [0.000, 1.000, 1.000]"
+    assert lines[5] == "dA1 = W2.T @ dZ2                     = [-0.780, 0.455, -0.585]"
+    assert lines[6].startswith("dZ1 = dA1 * g1_prime                 = [0.000, 0.455, -0.585]")
     explorer.dropdown.value = "tanh"
     assert explorer.live.png == tanh_png and explorer.artists.grad["z1_1"].get_text() == "-0.199"
-    assert explorer.describe().splitlines()[1] == "g1_prime = 1 - A1**2 = [0.216, 0.086, 0.487]"
+    assert explorer.describe().splitlines()[4] == "g1_prime = 1 - A1**2 = [0.216, 0.086, 0.487]"
+
+
+@pytest.mark.parametrize("activation", HIDDEN_ACTIVATIONS)
+def test_the_alt_states_the_rule_and_follows_it_along_unit_1(activation):
+    """The text alternative says how a gradient is made and follows the rule along hidden unit 1's
+    two edges, with the numbers drawn there: z2's gradient times W2[0, 0] is a1's, times
+    g'(z1) is z1's."""
+    explorer = GraphExplorer(activation)
+    drawn, alt = explorer.artists, explorer.alt()
+
+    def said(text) -> str:  # a drawn number as the alt says it, with a minus sign
+        return text.get_text().lstrip("\u00d7").strip("()").replace("-", "\u2212")
+
+    chain = (
+        f"for hidden unit 1, z2's {said(drawn.grad['z2'])} times "
+        f"{said(drawn.local['a1_1', 'z2'])} gives {said(drawn.grad['a1_1'])} at a1, times "
+        f"{said(drawn.local['z1_1', 'a1_1'])} gives {said(drawn.grad['z1_1'])} at z1."
+    )
+    assert alt.endswith(chain)
+    assert "next node's gradient times the factor on the edge" in alt
+    assert "summed over the edges leaving the node" in alt
+    assert f"a {activation.replace('_', ' ')} network with 3 hidden units" in alt
+    assert len(alt.split()) <= 70 and "_" not in alt and not re.search(r"-\d| - |->|\u00d7", alt)
+    # every number of the graph is in the text beside the picture
+    for value in (explorer.current.a2, explorer.current.L, explorer.current.sigma_prime):
+        assert number(value) in explorer.describe()
+
+
+def _segment_hits_box(start, end, box, pad: float = 1.0) -> bool:
+    """Whether the straight segment from ``start`` to ``end`` (pixels) passes through ``box``
+    (pixels), grown by ``pad`` on every side: 400 points along it, each within a pixel."""
+    points = np.linspace(start, end, 400)
+    inside = (
+        (points[:, 0] > box.x0 - pad)
+        & (points[:, 0] < box.x1 + pad)
+        & (points[:, 1] > box.y0 - pad)
+        & (points[:, 1] < box.y1 + pad)
+    )
+    return bool(inside.any())
+
+
+@pytest.mark.parametrize("activation", HIDDEN_ACTIVATIONS)
+def test_no_edge_label_hides_an_arrow_or_a_node(activation):
+    """At the size notebook 02 draws the graph and the explorer shows it (``FIGSIZE``, 100 dpi),
+    every edge's label sits beside its arrow: it covers no arrow, no node and no other label.
+    (The labels used to sit on their arrows, in a white box: ``×(-4.278)`` hid all of a2 -> L.)"""
+    parameters, X, Y = example_network()
+    figure = Figure(figsize=FIGSIZE, dpi=100)
+    figure.subplots_adjust(**MARGINS)
+    ax = figure.add_subplot()
+    drawn = draw_graph(ax, graph_values(parameters, X, Y, activation))
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    labels = {edge: text.get_window_extent(renderer) for edge, text in drawn.local.items()}
+    nodes = [patch.get_window_extent(renderer) for patch in ax.patches]
+    assert len(nodes) == 2 + 3 + 3 + 3 and len(drawn.arrows) == 2 * 3 + 3 + 3 + 2
+    for edge, box in labels.items():
+        for arrow in drawn.arrows.values():
+            start, end = ax.transData.transform([arrow.xyann, arrow.xy])
+            assert not _segment_hits_box(start, end, box), (edge, arrow.xyann)
+        assert not any(box.overlaps(node) for node in nodes), edge
+        assert not any(box.overlaps(other) for e, other in labels.items() if e != edge), edge
 
 
 def test_precomputed_finite_difference_checks_pass():

@@ -4,6 +4,8 @@ says what to do, not what the learner will see."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -77,18 +79,45 @@ def test_describe_and_static_fallback():
     assert explorer.describe() == (
         "z = -2.0, y = 1: a = 0.1192, L = 2.1269\n"
         "slope of the tangent = -0.8808, a - y = -0.8808, "
-        "squared error's slope = -0.0925"
+        "squared error's slope = -0.0925\n"
+        "shaded: the wrong side for y = 1, z < 0"
     )
     bundle = explorer._repr_mimebundle_()
     assert bundle["text/plain"] == "Tangent explorer (interactive: run the notebook to use it)"
     fallback = explorer.fallback()
     assert 'src="data:image/png;base64,iVBOR' in fallback["text/html"]  # the PNG signature
     assert fallback["text/plain"].splitlines()[1:] == explorer.describe().splitlines()
-    assert explorer.alt().startswith(
-        "Two plots over z from -8 to 8, the wrong side for y = 1 (z < 0) shaded. Left: the "
-        "cross-entropy L(z) of one example with y = 1 (solid), falling from 8 to 0, and its "
-        "tangent (dash-dotted) at z = -2.0, where L = 2.1269 and the slope is -0.8808."
+    minus = "\u2212"  # the text alternative's minus sign, read "minus"
+    assert explorer.alt() == (
+        f"The tangent's slope, {minus}0.8808 (a red circle, right), lies exactly on the "
+        f"a {minus} y curve, rising from {minus}1 to 0 over z from {minus}8 to 8; the tangent "
+        f"touches the cross-entropy for y = 1 (left, falling from 8 to 0) at z = {minus}2.0. The "
+        f"squared error's slope (dashed) is near 0 at both ends and dips only to {minus}0.15, "
+        f"at z = {minus}0.7; here it is {minus}0.0925 (a square)."
     )
+
+
+@pytest.mark.parametrize("y", [0, 1])
+def test_the_alt_reads_the_curves_it_describes(y):
+    """The ends of the curves, and the squared error's largest slope, are read off the curves as
+    drawn: for y = 1 it is -a (1 - a)^2, largest in size at a = 1/3, z = -log 2 = -0.69, where it
+    is -4/27 = -0.148; for y = 0 the mirror image."""
+    explorer = TangentExplorer(z=1.0, y=y)
+    alt, minus = explorer.alt(), "\u2212"
+    loss = "falling from 8 to 0" if y == 1 else "rising from 0 to 8"
+    a_minus_y = f"rising from {minus}1 to 0" if y == 1 else "rising from 0 to 1"
+    extreme = (
+        f"dips only to {minus}0.15, at z = {minus}0.7"
+        if y == 1
+        else "rises only to 0.15, at z = 0.7"
+    )
+    assert f"(left, {loss})" in alt and f"a {minus} y curve, {a_minus_y}" in alt
+    assert extreme in alt
+    assert np.max(np.abs(explorer.se_curve.get_ydata())) == pytest.approx(4 / 27, abs=1e-3)
+    se = explorer.se_curve.get_ydata()
+    assert max(abs(se[0]), abs(se[-1])) < 4e-4  # "near 0 at both ends": e^-8 = 3.4e-4
+    # minus signs, not hyphens (which a screen reader may skip); no code names, no arrows
+    assert not re.search(r"-\d| - ", alt) and "_" not in alt and "->" not in alt
 
 
 def test_squared_error_dL_dz_is_the_slope_of_the_squared_error():

@@ -16,6 +16,7 @@ backward pass each); a change of the dropdown or the slider only sets the data o
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass
 
 import ipywidgets as widgets
@@ -27,7 +28,7 @@ from ..activations import ACTIVATIONS, get_activation
 from ..data import load_planar_dataset
 from ..network import backward_propagation, cost_from_Z2, forward_propagation
 from ..palette import COLORS
-from .base import Explorer, LiveFigure
+from .base import Explorer, LiveFigure, spoken
 
 # 0.01: the course's weight scale; ~10: the size of a trained tanh network's Z1
 SCALES = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -75,6 +76,7 @@ class Snapshot:
     activation: str
     scale: float
     g_prime_hist: np.ndarray  # fraction of the n_h * m entries of g'(Z1) in each bin of BINS
+    g_prime_range: tuple[float, float]  # the smallest and the largest entry of g'(Z1)
     mean_g_prime: float
     saturated: float  # fraction of entries with g'(Z1) < SATURATED * the largest g'
     z1_band: tuple[float, float]  # 5th and 95th percentiles of Z1
@@ -101,6 +103,7 @@ def snapshot(
         activation,
         scale,
         counts / g_prime.size,
+        (float(g_prime.min()), float(g_prime.max())),
         float(g_prime.mean()),
         float(np.mean(g_prime < SATURATED * largest_g_prime(g1))),
         (float(low), float(high)),
@@ -109,6 +112,30 @@ def snapshot(
         float(np.linalg.norm(backward["dW1"])),
         cost_from_Z2(cache["Z2"], Y),
     )
+
+
+def spoken_name(activation: str) -> str:
+    """An activation's name as it is said: ``"leaky relu"`` for ``"leaky_relu"``."""
+    return activation.replace("_", " ")
+
+
+def shape(g_prime: np.ndarray) -> str:
+    """The shape of ``g_prime``, the curve of g' on ``Z_GRID``, in words: ``"a bell with peak 1
+    at z = 0"`` (tanh), ``"a step from 0 to 1 at z = 0"`` (ReLU), ``"rising from 0.01 to 0.99"``
+    (softplus)."""
+    peak = int(np.argmax(g_prime))
+    ends = [spoken(value, 2, trim=True) for value in (g_prime[0], g_prime[-1])]
+    jumps = np.abs(np.diff(g_prime))
+    if jumps.max() > g_prime[peak] / 2:
+        where = (Z_GRID[np.argmax(jumps)] + Z_GRID[np.argmax(jumps) + 1]) / 2
+        return f"a step from {ends[0]} to {ends[1]} at z = {spoken(where, 1, trim=True)}"
+    if max(g_prime[0], g_prime[-1]) < g_prime[peak] / 10:
+        return (
+            f"a bell with peak {spoken(g_prime[peak], 2, trim=True)} at "
+            f"z = {spoken(Z_GRID[peak], 1, trim=True)}"
+        )
+    direction = "rising" if g_prime[-1] > g_prime[0] else "falling"
+    return f"{direction} from {ends[0]} to {ends[1]}"
 
 
 class ActivationExplorer(Explorer):
@@ -142,6 +169,8 @@ class ActivationExplorer(Explorer):
             name: (g1.g(Z_GRID), g1.g_prime(Z_GRID, g1.g(Z_GRID)))
             for name, g1 in ACTIVATIONS.items()
         }
+        self.g_prime_shapes = {name: shape(g_prime) for name, (_, g_prime) in self.curves.items()}
+        self._alts: dict[tuple[str, float], str] = {}  # (activation, scale) -> alt()
 
         self.dropdown = widgets.Dropdown(
             options=self.names, value=activation, description="activation"
@@ -181,27 +210,33 @@ class ActivationExplorer(Explorer):
             ax.axvspan(-1, 1, color=BAND_COLOR, alpha=0.25, label="90% of Z1")
             for ax in (ax_g, ax_gp)
         ]
-        ax_g.set(
-            xlim=(Z_GRID[0], Z_GRID[-1]),
-            ylim=(-1.2, 5.2),
-            xlabel="z",
-            ylabel="g(z)",
-            title="the activation g",
-        )
-        ax_gp.set(
-            xlim=(Z_GRID[0], Z_GRID[-1]),
-            ylim=(-0.05, 1.1),
-            xlabel="z",
-            ylabel="g'(z)",
-            title="its derivative g'",
-        )
+        ax_g.set(xlim=(Z_GRID[0], Z_GRID[-1]), ylim=(-1.2, 5.2), xlabel="z", ylabel="g(z)")
+        ax_gp.set(xlim=(Z_GRID[0], Z_GRID[-1]), ylim=(-0.05, 1.1), xlabel="z", ylabel="g'(z)")
+        ax_g.set_title("the activation g", loc="left")
+        ax_gp.set_title("its derivative g'", loc="left")
+        # above the axes, right of the titles: inside, the name and the legend stood on the
+        # band's edge (which moves with the scale) or on some activation's curve. The band's
+        # legend, in the panel of g', holds for both panels.
         self.name_text = ax_g.text(
-            0.03, 0.95, "", transform=ax_g.transAxes, va="top", fontsize=13, weight="bold"
+            1.0,
+            1.02,
+            "",
+            transform=ax_g.transAxes,
+            ha="right",
+            va="bottom",
+            fontsize=13,
+            weight="bold",
         )
-        # the legends sit where no activation's curve passes
-        for ax, where in ((ax_g, "center left"), (ax_gp, "upper left")):
+        for ax in (ax_g, ax_gp):
             ax.axhline(0, color="black", linewidth=0.5)
-            ax.legend(loc=where, fontsize=FONT["legend"])
+        ax_gp.legend(
+            loc="lower right",
+            bbox_to_anchor=(1.0, 1.0),
+            ncol=2,
+            frameon=False,
+            borderaxespad=0.1,
+            fontsize=FONT["legend"],
+        )
         # shares lie in [0, 1]; the space above 1 keeps the legend off the bars
         top = 1.45
         self.stairs = ax_hist.stairs(
@@ -312,20 +347,55 @@ class ActivationExplorer(Explorer):
         return f"<table style='font-size:13px;border-collapse:collapse'>{cells}</table>"
 
     def alt(self) -> str:
-        s = self.current
-        low, high = s.z1_band
-        bars = ", ".join(
-            f"{name} {self.snapshots[(name, s.scale)].norm_dW1:.3g}" for name in self.names
+        """The g' curve and where Z1 lies on it, then the histogram's shape, then the bars; each
+        state's text is made once (``self._alts``)."""
+        key = (self.dropdown.value, self.slider.value)
+        if key not in self._alts:
+            s = self.current
+            low, high = s.z1_band
+            past = ""
+            if low < Z_GRID[0] and high > Z_GRID[-1]:
+                past = ", past both ends of the plot"
+            elif low < Z_GRID[0] or high > Z_GRID[-1]:
+                past = ", past one end of the plot"
+            bars = ", ".join(
+                f"{spoken_name(name)} {spoken(self.snapshots[(name, s.scale)].norm_dW1, 3)}"
+                + (" (dark)" if name == s.activation else "")
+                for name in self.names
+            )
+            self._alts[key] = (
+                f"For {spoken_name(s.activation)}, W1 and b1 at scale {s.scale:g}: g'(z) is "
+                f"{self.g_prime_shapes[s.activation]}, and 90% of Z1 lies from "
+                f"{spoken(low, 2)} to {spoken(high, 2)} (shaded{past}). The histogram of g'(Z1) "
+                f"{self._histogram_words(s)}. ||dW1||: {bars}."
+            )
+        return self._alts[key]
+
+    def _histogram_words(self, s: Snapshot) -> str:
+        """The shape of the histogram of ``s``: its range, its two tallest bars, the rest, and
+        the saturated share (unless a bar named is the saturated strip)."""
+        low, high = (spoken(value, 2, trim=True) for value in s.g_prime_range)
+        spread = f"is {low} throughout" if low == high else f"spreads from {low} to {high}"
+        shares = s.g_prime_hist
+        tallest = [int(i) for i in np.argsort(-shares, kind="stable")[:2] if shares[i] > 0]
+        threshold = SATURATED * self.largest[s.activation]
+
+        def bar(i: int) -> str:
+            where = f"below {BINS[1]:g}" if i == 0 else f"from {BINS[i]:g} to {BINS[i + 1]:g}"
+            return where + (" (saturated)" if i == 0 and BINS[1] == threshold else "")
+
+        if shares[tallest[0]] == 1.0:
+            return f"{spread}, all of it {bar(tallest[0])}"
+        named = [f"{100 * shares[i]:.0f}% {bar(i)}" for i in tallest]
+        rest = np.delete(shares, tallest).max()
+        named.append(
+            "none elsewhere" if rest == 0 else f"no other bar above {math.ceil(100 * rest)}%"
         )
-        return (
-            f"Four panels for the {s.activation} activation, W1 and b1 at scale {s.scale:g}. "
-            f"Top: g(z) and its derivative g'(z) for z from {Z_GRID[0]:g} to {Z_GRID[-1]:g}, "
-            f"shaded where 90% of the Z1 values lie, from {low:.2f} to {high:.2f}. Bottom left: "
-            f"the histogram of g'(Z1) over [0, 1], mean {s.mean_g_prime:.3f}, "
-            f"{100 * s.saturated:.1f}% of the entries in the shaded saturated strip below "
-            f"{SATURATED * self.largest[s.activation]:g}. Bottom right: ||dW1|| for each "
-            f"activation at this scale, {s.activation}'s bar dark, the others grey: {bars}."
-        )
+        words = f"{spread}: " + ", ".join(named)
+        if 0 not in tallest or BINS[1] != threshold:  # else a bar named is the saturated one
+            saturated = f"{100 * s.saturated:.1f}%" if s.saturated else "none"
+            words += f"; {saturated} saturated, below {threshold:g}"
+        return words
 
     def describe(self) -> str:
         s = self.current

@@ -47,6 +47,7 @@ from ..plots import FIGURE_DPI, figure_html
 INTERACTIVE = "(interactive: run the notebook to use it)"  # the widget view's plain text
 WIDGET_CLASS = "bpd-widget"  # on a rendered explorer's element
 FALLBACK_CLASS = "bpd-widget-fallback"  # on the static fallback's <div>
+PRE = "<pre style='white-space: pre-wrap'>"  # the fallback's text, wrapped to the page's width
 FALLBACK_DPI = FIGURE_DPI  # the fallback's picture is drawn anew at this resolution
 # Hides the fallback where its cell's output area also holds a rendered explorer (JupyterLab).
 FALLBACK_STYLE = (
@@ -87,6 +88,19 @@ ACCESSIBILITY_SCRIPT = (
 def number(value: float, digits: int = 3) -> str:
     """A number as the widgets print it: ``digits`` decimals, never ``-0.000``."""
     return f"{round(value, digits) + 0.0:.{digits}f}"
+
+
+MINUS = "\u2212"  # the minus sign of the text alternatives: screen readers say "minus"
+
+
+def spoken(value: float, digits: int = 3, trim: bool = False) -> str:
+    """A number for a text alternative: ``digits`` decimals (``trim``: without trailing zeros,
+    ``8`` for ``8.000``), never in e-notation, a negative one with a minus sign (U+2212), which
+    screen readers read as "minus" (a hyphen between spaces, ``a - y``, they may skip)."""
+    text = number(value, digits)
+    if trim and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return MINUS + text[1:] if text.startswith("-") else text
 
 
 class DescribedImage(widgets.Image):
@@ -253,7 +267,7 @@ class Explorer(widgets.VBox):
     def _fallback_html(self, alt: str, text: str) -> str:
         """The fallback's content: the figure, then the text."""
         still = self._still_html(alt) if self.live_figure is not None else ""
-        return still + (f"<pre>{html.escape(text)}</pre>" if text else "")
+        return still + (f"{PRE}{html.escape(text)}</pre>" if text else "")
 
     def _still_html(self, alt: str) -> str:
         return self.live_figure.still_html(alt)

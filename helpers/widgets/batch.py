@@ -28,7 +28,7 @@ from ..bugs import BUGS
 from ..data import load_planar_dataset
 from ..network import backward_propagation, forward_propagation, initialize_parameters
 from ..palette import CLASS_COLORS, CLASS_MARKERS, COLORS
-from .base import Explorer, LiveFigure
+from .base import Explorer, LiveFigure, spoken
 
 WEIGHTS = ("W1[0,0]", "W1[3,0]", "b1[0,0]", "W2[0,0]", "b2[0,0]")  # the parameters one can pick
 # where the 1/m goes: the reference, or a mistake of the bug gallery
@@ -50,6 +50,8 @@ MEAN_COLOR, SUM_COLOR, VECTOR_COLOR, PICK_COLOR = (
 OUTSIDE_COLOR, ZERO_COLOR = "0.6", "0.8"  # examples not in the batch; the line y = 0
 # what the backward pass on the batch follows as m grows, for each place of the 1/m
 FOLLOWS = {"once": "the mean", "missing": "the sum", "twice": "the mean divided by m, near 0"}
+LISTED = 10  # the text alternative lists the batch's values up to this m
+DIAMOND_X = -0.6  # the backward pass's diamond, left of example 1 (x = 1): it hides no dot
 DPI = 100
 FONT = {"legend": 10, "label": 12}  # points; ticks and labels 10, titles 12 (matplotlib's)
 
@@ -192,15 +194,15 @@ class BatchExplorer(Explorer):
         self.off_scale = ax.text(
             0, 0, "", fontsize=10, zorder=6, bbox={"fc": "white", "ec": "none", "alpha": 0.85}
         )
-        self.label = ax.text(0.02, 0.04, "", transform=ax.transAxes, fontsize=11, fontweight="bold")
+        # the parameter's name heads the panel (in the plot it was where the diamond's arrow goes)
+        self.label = ax.set_title(self._title(self.weight.value))
         ax.axhline(0, color=ZERO_COLOR, lw=0.8, zorder=1)
         ax.set(
-            # one unit of room right of the diamond, which stands at m + 1.3
-            xlim=(0, self.max_m + 3),
+            # the diamond stands left of example 1, where no dot is, on the end of the mean line
+            xlim=(DIAMOND_X - 1, self.max_m + 1),
             ylim=_limits(self.per_example.values()),
             xlabel="example j (the first m are the batch)",
         )
-        ax.set_title("one parameter w: each example's gradient (a dot) and their mean")
         ax.set_ylabel(r"$\partial\mathcal{L}^{(j)} / \partial w$", fontsize=13)
         dot = {"ls": "", "marker": "o"}
         below = {"fontsize": FONT["legend"], "loc": "upper center", "bbox_to_anchor": (0.5, -0.14)}
@@ -271,6 +273,10 @@ class BatchExplorer(Explorer):
         figure.get_layout_engine().execute(figure)
         figure.set_layout_engine("none")
 
+    @staticmethod
+    def _title(weight: str) -> str:
+        return f"w = {weight} = {_mathtext(weight)}: each example's gradient and their mean"
+
     def _on_curves(self, change=None) -> None:
         w = self.weight.value
         per_example = self.per_example[w]
@@ -278,7 +284,7 @@ class BatchExplorer(Explorer):
         self.mean_curve.set_ydata(np.cumsum(per_example) / ms)
         self.sum_curve.set_ydata(np.cumsum(per_example))
         self.vector_curve.set_ydata(self.vectorised_by_m[self.one_over_m.value][w])
-        self.label.set_text(f"w = {w} = {_mathtext(w)}")
+        self.label.set_text(self._title(w))
         self._redraw()
 
     def _on_m(self, change=None) -> None:
@@ -309,8 +315,8 @@ class BatchExplorer(Explorer):
             points.set_offsets(np.column_stack([index[:m][chosen], values[:m][chosen]]))
         self.outside.set_offsets(np.column_stack([index[m:], values[m:]]).reshape(-1, 2))
         self.picked.set_data([j], [self.picked_value])
-        self.mean_line.set_data([0.5, m + 0.5], [self.mean, self.mean])
-        self._place_diamond(m + 1.3, self.vectorised)
+        self.mean_line.set_data([DIAMOND_X, m + 0.5], [self.mean, self.mean])
+        self._place_diamond(DIAMOND_X, self.vectorised)
         self.m_line.set_xdata([m, m])
         self.m_mark.set_data([m], [self.vectorised])
         self.live.update()
@@ -372,24 +378,48 @@ class BatchExplorer(Explorer):
         return f"<table style='font-size:13px;line-height:1.35'>{body}</table>"
 
     def alt(self) -> str:
+        """The diamond against the mean first, then the batch's values (when there are at most
+        ``LISTED`` of them, so the mean can be checked by ear), then the panel of growing m."""
         m, j, w = self.m_slider.value, self.example.value, self.weight.value
         variant = self.one_over_m.value
         low, high = self.ax.get_ylim()
         if low <= self.vectorised <= high:
-            diamond = f"a diamond at {self.vectorised:.4f}"
+            diamond = f"a diamond at {spoken(self.vectorised, 4)}"
         else:
-            diamond = f"off the scale at {self.vectorised:.2f}, an arrow at the edge"
-        sums = np.cumsum(self.per_example[w])
+            diamond = f"off the scale at {spoken(self.vectorised, 2)} (an arrow at the edge)"
+        gradients = f"{m} per-example gradient{'s' if m > 1 else ''} of w = {w}"
+        if np.isclose(self.vectorised, self.mean, rtol=1e-9, atol=1e-12):
+            relation = f"sits on the mean line of the {gradients}"
+        elif np.isclose(self.vectorised, self.total, rtol=1e-9, atol=1e-12):
+            relation = (
+                f"is the sum of the {gradients}, {m} times their mean, {spoken(self.mean, 4)} "
+                "(the line)"
+            )
+        else:  # the mean divided by m
+            relation = (
+                f"is the mean of the {gradients}, {spoken(self.mean, 4)} (the line), divided by {m}"
+            )
+        if m <= LISTED:
+            values = [spoken(value, 2) for value in self.values]
+            listed = ", ".join(values[:-1]) + (" and " if m > 1 else "") + values[-1]
+            examples = "example 1" if m == 1 else f"examples 1 to {m}"
+            batch = f"Left, {examples} of the batch: {listed}, example j = {j} ringed in red."
+        else:
+            batch = (
+                f"Left, the batch's {m} examples filled, example j = {j} ringed in red at "
+                f"{spoken(self.picked_value, 2)}."
+            )
+        per_example = self.per_example[w]
+        mean_end, sum_end = spoken(np.mean(per_example), 2), spoken(np.sum(per_example), 2)
+        grows = {
+            "once": f"the mean, ending at {mean_end}; the sum (dashed) ends at {sum_end}",
+            "missing": f"the sum (dashed), ending at {sum_end}; the mean ends at {mean_end}",
+            "twice": "the mean divided by m, near 0, ending at "
+            f"{spoken(self.vectorised_by_m[variant][w][-1], 2)}; the mean ends at {mean_end}",
+        }[variant]
         return (
-            f"Left: the gradient dL(j)/dw of w = {w} ({math_name(w)}) on each of the first "
-            f"{self.max_m} examples j of the flower data, the m = {m} in the batch filled "
-            "(orange circles y = 0, dark blue triangles y = 1), the others hollow grey; example "
-            f"j = {j} ringed in red at {self.picked_value:.4f}; the mean of the {m} as a solid "
-            f"line at {self.mean:.4f}; the backward pass on the whole batch (1/m {variant}) as "
-            f"{diamond}. Right: as the batch size m grows from 1 to {self.max_m}, the mean of the "
-            f"m gradients (solid) ends at {sums[-1] / self.max_m:.4f}, their sum (dashed) at "
-            f"{sums[-1]:.4f}, and the backward pass (a wide grey band) follows "
-            f"{FOLLOWS[variant]}; a dash-dotted line marks m = {m}."
+            f"The backward pass on the whole batch (1/m {variant}), {diamond}, {relation}. "
+            f"{batch} Right, m from 1 to {self.max_m}: the backward pass follows {grows}."
         )
 
     def describe(self) -> str:

@@ -9,14 +9,19 @@ from matplotlib.figure import Figure
 
 from ..data import dataset_names, load_dataset
 from ..plots import class_legend, move_classes, scatter_classes
-from .base import Explorer, LiveFigure
+from .base import Explorer, LiveFigure, spoken
 
-# What each shipped data set looks like, for the text alternative of its picture
+# How the two classes of each shipped data set lie, for the text alternative of its picture: what
+# the notebook asks (could a straight line separate them?) needs it. tests/test_widget_datasets.py
+# checks each sentence against the data.
 LAYOUTS = {
-    "flower": "eight petals around the origin, four of each class",
-    "moons": "two interleaving half moons, one per class",
-    "circles": "two concentric rings, class 1 the inner one",
-    "xor": "a square of four quadrants, class 1 in the two where x1 and x2 have the same sign",
+    "flower": "eight petals meeting at the centre, four of each class: the two upper ones class 0, "
+    "the two lower ones class 1 and one of each on either side",
+    "moons": "two interleaved half moons, class 0 arching up on the left and class 1 curving down "
+    "on the right, each reaching into the other's hollow",
+    "circles": "one ring inside the other, class 1 the inner ring and class 0 the outer one",
+    "xor": "a square whose opposite quadrants share a class, class 1 where x1 and x2 have the "
+    "same sign (upper right and lower left), class 0 in the other two",
 }
 
 
@@ -25,6 +30,7 @@ class DatasetExplorer(Explorer):
 
     def __init__(self, name: str = "flower"):
         self.datasets = {n: load_dataset(n) for n in dataset_names()}
+        self._alts: dict[str, str] = {}  # data set -> the text alternative of its picture
         self.dropdown = widgets.Dropdown(
             options=list(self.datasets), value=name, description="data set"
         )
@@ -73,12 +79,15 @@ class DatasetExplorer(Explorer):
 
     def alt(self) -> str:
         name = self.dropdown.value
-        X, Y = self.datasets[name]
-        ones = int(np.sum(Y))
-        layout = f" ({LAYOUTS[name]})" if name in LAYOUTS else ""
-        (x0, x1), (y0, y1) = self.ax.get_xlim(), self.ax.get_ylim()
-        return (
-            f"Scatter plot of the {name} data set{layout}: its {X.shape[1]} examples at "
-            f"(x1, x2), {X.shape[1] - ones} of class 0 as orange circles and {ones} of class 1 "
-            f"as dark blue triangles; x1 from {x0:.1f} to {x1:.1f}, x2 from {y0:.1f} to {y1:.1f}."
-        )
+        if name not in self._alts:  # once per data set
+            X, Y = self.datasets[name]
+            ones = int(np.sum(Y))
+            layout = f": {LAYOUTS[name]}" if name in LAYOUTS else ""
+            (x1_low, x2_low), (x1_high, x2_high) = X.min(axis=1), X.max(axis=1)
+            self._alts[name] = (
+                f"The {name} data set{layout}. Its {X.shape[1]} examples, x1 from "
+                f"{spoken(x1_low, 1)} to {spoken(x1_high, 1)} and x2 from {spoken(x2_low, 1)} to "
+                f"{spoken(x2_high, 1)}: {X.shape[1] - ones} of class 0 as orange circles, {ones} "
+                "of class 1 as dark blue triangles."
+            )
+        return self._alts[name]

@@ -4,7 +4,7 @@ and gradients.
 Nodes, left to right: ``x_i -> z1_k -> a1_k -> z2 -> a2 -> L``, units numbered from 1 as in the
 formulas (node ``z1_k`` is ``Z1[k - 1, 0]``). Each node shows its forward value (black) and, in
 bold, ``dL/d(node)`` (red). The edges backprop multiplies along carry their local derivative (dark
-blue, in a white box):
+blue, beside the arrow, never on it):
 ``g'(z1_k)`` on ``z1_k -> a1_k``, ``W2[0, k - 1]`` on ``a1_k -> z2``, ``sigma'(z2)`` on
 ``z2 -> a2`` and ``dL/da2`` on ``a2 -> L``. Backprop reads right to left, starting from
 ``dL/dL = 1`` at ``L``: red at a node = the sum, over the nodes it feeds, of their red x the blue on
@@ -28,7 +28,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyBboxPatch
-from matplotlib.text import Text
+from matplotlib.text import Annotation, Text
 
 from ..activations import ACTIVATIONS, get_activation
 from ..bugs import LINES, shown
@@ -36,15 +36,16 @@ from ..gradcheck import network_numerical_gradients, relative_error
 from ..network import backward_propagation, compute_cost, dL_dA2, forward_propagation
 from ..palette import COLORS
 from ..validation import ShapeError, check_array, check_labels, check_parameters
-from .base import Explorer, LiveFigure, number
+from .base import Explorer, LiveFigure, number, spoken
 
 HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu")
 VALUE_COLOR, GRAD_COLOR, LOCAL_COLOR = "black", COLORS["red"], COLORS["dark blue"]
 INPUT_EDGE_COLOR = "0.7"  # the edges from the inputs: data, not differentiated
 # horizontal position of each layer
-COLUMNS = {"x": 0.0, "z1": 2.1, "a1": 4.2, "z2": 6.4, "a2": 8.4, "L": 10.4}
+COLUMNS = {"x": 0.0, "z1": 2.1, "a1": 4.2, "z2": 6.6, "a2": 8.55, "L": 10.7}
 ROW_SPACING = 1.55
 NODE_WIDTH, NODE_HEIGHT = 1.05, 1.2
+LABEL_GAP = 0.06  # between an edge's label and its arrow, in the graph's units
 # the figure's size and fixed margins (room for the title above, the legend below): a constrained
 # layout would measure every text of the graph again at each draw
 FIGSIZE = (10.0, 4.9)
@@ -170,12 +171,13 @@ def _node_title(node: str) -> str:
 @dataclass
 class GraphArtists:
     """The drawn graph's texts: ``value[node]`` (black), ``grad[node]`` (red), ``local[edge]``
-    (blue)."""
+    (blue, beside its arrow); and its arrows."""
 
     value: dict[str, Text]
     grad: dict[str, Text]
     local: dict[tuple[str, str], Text]
     title: Text
+    arrows: dict[tuple[str, str], Annotation]  # every edge's arrow, the grey ones too
 
     def show(self, values: GraphValues) -> None:
         """Write ``values`` into the texts (the layout stays as drawn)."""
@@ -247,26 +249,21 @@ def draw_graph(ax: Axes, values: GraphValues, fontsize: float = 10) -> GraphArti
                 zorder=3,
                 fontweight="bold",
             )
+    arrows = {}
     for i in range(1, n_x + 1):
         for k in range(1, n_h + 1):
-            _arrow(ax, places[f"x_{i}"], places[f"z1_{k}"], color=INPUT_EDGE_COLOR)
+            edge = (f"x_{i}", f"z1_{k}")
+            arrows[edge] = _arrow(ax, places[edge[0]], places[edge[1]], color=INPUT_EDGE_COLOR)
     for tail, head in values.edges():
         start, end = places[tail], places[head]
-        _arrow(ax, start, end, color="0.3")
-        # the slanted a1 -> z2 edges meet at z2: label them apart, near their tails
-        fraction = 0.35 if start[1] != end[1] else 0.5
-        x = start[0] + half_w + fraction * (end[0] - start[0] - 2 * half_w)
-        y = start[1] + fraction * (end[1] - start[1])
+        arrows[tail, head] = _arrow(ax, start, end, color="0.3")
         local[tail, head] = ax.text(
-            x,
-            y,
+            *_label_place(start, end),
             "",
-            ha="center",
-            va="center",
             color=LOCAL_COLOR,
             fontsize=fontsize,
             zorder=4,
-            bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"},
+            **_label_alignment(start, end),
         )
     top = max(y for _, y in places.values()) + half_h
     ax.set_xlim(COLUMNS["x"] - half_w - 0.1, COLUMNS["L"] + half_w + 0.1)
@@ -297,13 +294,17 @@ def draw_graph(ax: Axes, values: GraphValues, fontsize: float = 10) -> GraphArti
         frameon=False,
     )
     title = ax.set_title("", fontsize=fontsize + 1)
-    artists = GraphArtists(value=value, grad=grad, local=local, title=title)
+    artists = GraphArtists(value=value, grad=grad, local=local, title=title, arrows=arrows)
     artists.show(values)
     return artists
 
 
-def _arrow(ax: Axes, start: tuple[float, float], end: tuple[float, float], color: str) -> None:
-    ax.annotate(
+def _arrow(
+    ax: Axes, start: tuple[float, float], end: tuple[float, float], color: str
+) -> Annotation:
+    """An arrow from the right side of the node at ``start`` to the left side of the one at
+    ``end``."""
+    return ax.annotate(
         "",
         xy=(end[0] - NODE_WIDTH / 2, end[1]),
         xytext=(start[0] + NODE_WIDTH / 2, start[1]),
@@ -316,6 +317,26 @@ def _arrow(ax: Axes, start: tuple[float, float], end: tuple[float, float], color
         },
         zorder=1,
     )
+
+
+def _label_place(start: tuple[float, float], end: tuple[float, float]) -> tuple[float, float]:
+    """Where the label of the edge from ``start`` to ``end`` is anchored: on the arrow, a little
+    off it (see :func:`_label_alignment`); the edges into ``z2``, which meet there, near their
+    tails, the others half-way."""
+    fraction = 0.4 if end[0] == COLUMNS["z2"] else 0.5
+    x0, x1 = start[0] + NODE_WIDTH / 2, end[0] - NODE_WIDTH / 2
+    x, y = x0 + fraction * (x1 - x0), start[1] + fraction * (end[1] - start[1])
+    if start[1] == end[1]:
+        return x, y + LABEL_GAP
+    return x + LABEL_GAP, y + (LABEL_GAP if end[1] < start[1] else -LABEL_GAP)
+
+
+def _label_alignment(start: tuple[float, float], end: tuple[float, float]) -> dict[str, str]:
+    """A label beside its arrow, never on it: above a level arrow; right of a slanted one, on the
+    side away from it (above one that falls, below one that rises)."""
+    if start[1] == end[1]:
+        return {"ha": "center", "va": "bottom"}
+    return {"ha": "left", "va": "bottom" if end[1] < start[1] else "top"}
 
 
 def dZ1_by_finite_differences(
@@ -366,6 +387,7 @@ class GraphExplorer(Explorer):
             self.artists.show(values)
             self.pngs[name] = self.live.update()
         self.table = widgets.HTML()
+        self._alts: dict[str, str] = {}  # activation -> the text alternative of its picture
         super().__init__(
             "Computational graph",
             "predict first: with relu, which unit's dz1 becomes 0, and is its da1 0 too? "
@@ -426,23 +448,25 @@ class GraphExplorer(Explorer):
         )
 
     def alt(self) -> str:
-        v = self.current
-        x = ", ".join(f"x{i} = {number(value)}" for i, value in enumerate(v.X[:, 0], start=1))
-        n_h = v.Z1.shape[0]
-        return (
-            f"The computational graph of one example ({x}) through the network with a "
-            f"{v.activation} hidden layer of {n_h} units, drawn left to right: the inputs, "
-            f"z[1]_k and a[1]_k for k = 1 to {n_h}, z[2], a[2] and the loss L. Each node shows its "
-            "forward value and, in bold under it, the gradient dL/d(node); each edge backprop "
-            "follows carries its local derivative. Forward: "
-            f"z[1] = {_column(v.Z1)}, a[1] = {_column(v.A1)}, z[2] = {number(v.z2)}, "
-            f"a[2] = {number(v.a2)}, L = {number(v.L)}. Backward: dL/da[2] = {number(v.da2)}, "
-            f"dz[2] = {number(v.dz2)}, da[1] = {_column(v.dA1)}, g'(z[1]) = "
-            f"{_column(v.g_prime)}, dz[1] = {_column(v.dZ1)}."
-        )
+        """The picture and its rule, and the rule followed along one unit's edges, in numbers
+        (the other numbers are in :meth:`describe`)."""
+        name = self.dropdown.value
+        if name not in self._alts:  # once per activation
+            v = self.current
+            self._alts[name] = (
+                f"The computational graph of one example through a "
+                f"{v.activation.replace('_', ' ')} network with {v.Z1.shape[0]} hidden units, "
+                "inputs to loss L; each node shows its value and, in bold, its gradient. Each "
+                "gradient is the next node's gradient times the factor on the edge between them, "
+                "summed over the edges leaving the node: for hidden unit 1, z2's "
+                f"{spoken(v.dz2)} times {spoken(v.W2[0, 0])} gives {spoken(v.dA1[0, 0])} at a1, "
+                f"times {spoken(v.g_prime[0, 0])} gives {spoken(v.dZ1[0, 0])} at z1."
+            )
+        return self._alts[name]
 
     def describe(self) -> str:
-        """The reference's lines, ``g1_prime`` spelled for the activation, with their values."""
+        """Every number of the graph: the forward values, the factors on the edges, then the
+        reference's lines, ``g1_prime`` spelled for the activation, with their values."""
         v, (_, error) = self.current, self.checks[self.dropdown.value]
         g1 = get_activation(v.activation)
         lines = [shown(LINES[name], g1) for name in ("g1_prime", "dA1", "dZ1")]
@@ -450,7 +474,14 @@ class GraphExplorer(Explorer):
         g_prime, dA1, dZ1 = (line.ljust(width) for line in lines)
         return "\n".join(
             [
-                f"activation = {v.activation}, {LINES['dZ2']} = {number(v.dz2)}",
+                f"activation = {v.activation}, x = {_column(v.X)}",
+                f"forward: Z1 = {_column(v.Z1)}, A1 = {_column(v.A1)}, z2 = {number(v.z2)}, "
+                f"a2 = {number(v.a2)}, L = {number(v.L)}",
+                f"factors on the edges: dL/da2 = {number(v.da2)} (a2 to L), "
+                f"sigma'(z2) = {number(v.sigma_prime)} (z2 to a2), W2 = {_column(v.W2.T)} "
+                "(a1 to z2), g1_prime (z1 to a1)",
+                f"backward from dL/dL = 1: dL/da2 = {number(v.da2)}, "
+                f"{LINES['dZ2']} = {number(v.dz2)}",
                 f"{g_prime} = {_column(v.g_prime)}",
                 f"{dA1} = {_column(v.dA1)}",
                 f"{dZ1} = {_column(v.dZ1)}  (finite differences: relative error {error:.1e})",

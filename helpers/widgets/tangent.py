@@ -24,7 +24,7 @@ from ..activations import sigmoid
 from ..gradcheck import numerical_gradient
 from ..network import losses_from_Z2
 from ..palette import COLORS, line_style
-from .base import Explorer, LiveFigure, number
+from .base import MINUS, Explorer, LiveFigure, number, spoken
 
 Z_RANGE = (-8.0, 8.0)
 TANGENT_HALF_WIDTH = 3.0  # the tangent is drawn over [z - 3, z + 3]
@@ -77,6 +77,7 @@ class TangentExplorer(Explorer):
             style={"button_width": "40px"},
         )
         self._build_figure()
+        self._curve_words: dict[int, dict[str, str]] = {}  # label y -> its curves in words
         self.readout = widgets.HTML()
         super().__init__(
             "Tangent explorer",
@@ -175,7 +176,29 @@ class TangentExplorer(Explorer):
         self.curve.set_ydata(losses_from_Z2(self.zs, y))
         self.slope_curve.set_ydata(cross_entropy_slope(self.zs, y))
         self.se_curve.set_ydata(squared_error_dL_dz(sigmoid(self.zs), y))
+        if y not in self._curve_words:
+            self._curve_words[y] = self._describe_curves()
         self._move(full=True)
+
+    def _describe_curves(self) -> dict[str, str]:
+        """The drawn curves of the current label in words, for :meth:`alt`: how the loss and
+        ``a - y`` go from one end of ``z`` to the other, and where the squared error's slope is
+        largest in size (read off the curves as drawn)."""
+
+        def course(values: np.ndarray) -> str:
+            direction = "rising" if values[-1] > values[0] else "falling"
+            return f"{direction} from {spoken(values[0], 1, trim=True)} to " + spoken(
+                values[-1], 1, trim=True
+            )
+
+        se = self.se_curve.get_ydata()
+        largest = int(np.argmax(np.abs(se)))
+        return {
+            "loss": course(self.curve.get_ydata()),
+            "a_minus_y": course(self.slope_curve.get_ydata()),
+            "se_extreme": f"{'dips' if se[largest] < 0 else 'rises'} only to "
+            f"{spoken(se[largest], 2)}, at z = {spoken(self.zs[largest], 1)}",
+        }
 
     def _move(self, change=None, full: bool = False) -> None:
         """``z`` changed: measure the slope, move the point and the tangent, print the numbers."""
@@ -245,24 +268,14 @@ class TangentExplorer(Explorer):
         return "wrong side: a is on the other side of 1/2"
 
     def alt(self) -> str:
-        z, y = number(self.z, 1), self.y
-        loss, slope = (
-            ("falling from 8 to 0", "rising from -1 to 0")
-            if y == 1
-            else (
-                "rising from 0 to 8",
-                "rising from 0 to 1",
-            )
-        )
+        words = self._curve_words[self.y]
         return (
-            f"Two plots over z from -8 to 8, the wrong side for y = {y} "
-            f"({'z < 0' if y == 1 else 'z > 0'}) shaded. Left: the cross-entropy L(z) of one "
-            f"example with y = {y} (solid), {loss}, and its tangent (dash-dotted) at z = {z}, "
-            f"where L = {number(self.L, 4)} and the slope is {number(self.slope, 4)}. Right: the "
-            f"slope of each loss at every z: the cross-entropy's a - y (solid), {slope}, and the "
-            "squared error's (a - y) a (1 - a) (dashed), near 0 at both ends; at z = "
-            f"{z}, a - y = {number(self.a_minus_y, 4)} (a circle) and the squared error's slope "
-            f"is {number(self.squared_error_slope, 4)} (a square)."
+            f"The tangent's slope, {spoken(self.slope, 4)} (a red circle, right), lies exactly on "
+            f"the a {MINUS} y curve, {words['a_minus_y']} over z from {spoken(Z_RANGE[0], 0)} to "
+            f"{spoken(Z_RANGE[1], 0)}; the tangent touches the cross-entropy for y = {self.y} "
+            f"(left, {words['loss']}) at z = {spoken(self.z, 1)}. The squared error's slope "
+            f"(dashed) is near 0 at both ends and {words['se_extreme']}; here it is "
+            f"{spoken(self.squared_error_slope, 4)} (a square)."
         )
 
     def describe(self) -> str:
@@ -271,5 +284,6 @@ class TangentExplorer(Explorer):
             f"L = {number(self.L, 4)}\n"
             f"slope of the tangent = {number(self.slope, 4)}, "
             f"a - y = {number(self.a_minus_y, 4)}, "
-            f"squared error's slope = {number(self.squared_error_slope, 4)}"
+            f"squared error's slope = {number(self.squared_error_slope, 4)}\n"
+            f"shaded: the wrong side for y = {self.y}, {'z < 0' if self.y == 1 else 'z > 0'}"
         )

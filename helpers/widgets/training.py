@@ -47,7 +47,6 @@ from functools import partial
 
 import ipywidgets as widgets
 import numpy as np
-from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
@@ -64,7 +63,7 @@ from ..network import (
 )
 from ..palette import COLORS, line_style
 from ..plots import class_legend, decision_regions, grid_over, move_classes, scatter_classes
-from .base import Explorer, LiveFigure
+from .base import Explorer, LiveFigure, spoken
 
 GRID = 100  # the boundary is drawn on GRID x GRID points: ~1 ms per redraw
 # iterations between two looks at the generation: a stale run stops within ~1 ms
@@ -96,7 +95,13 @@ LEARNING_RATES = (
     10.0,
 )
 DPI = 100
+FIGSIZE = (9.6, 4.5)  # inches
 FONT = {"title": 13, "label": 12, "ticks": 11, "legend": 10.5}  # points
+# the text alternative's words for the cost curve (see cost_course): a rise larger than JUMP
+# between two points is a jump; the curve falls fastest where its slope on the log axis is at
+# least STEEP times its steepest, measured on LOG_POINTS points; a fall of less than FLAT there is
+# not worth a word
+JUMP, STEEP, LOG_POINTS, FLAT = 0.01, 0.25, 100, 0.01
 RUNS_KEPT = 20  # the latest runs stay in ``runs`` (each holds up to MAX_ITERATIONS costs)
 # the progress bar's colour for each status of the run it shows (the status line says it in words)
 BAR_COLORS = {
@@ -123,21 +128,6 @@ def logistic_baseline(name: str) -> tuple[float, float]:
             model, costs = logistic_regression(X, Y)
             _BASELINES[name] = (costs[-1], float(np.mean(predict_logistic(model, X) == Y)))
         return _BASELINES[name]
-
-
-class _PastedPixels(Artist):
-    """Pixels copied once from the canvas, pasted back where they were at every redraw.
-
-    The boundary panel's legend lies under the regions, which are redrawn at every frame; pasting
-    its pixels over them costs ~0.05 ms, drawing the legend again ~4 ms.
-    """
-
-    def __init__(self, region):
-        super().__init__()
-        self.region = region
-
-    def draw(self, renderer) -> None:
-        renderer.restore_region(self.region)
 
 
 class _LiveFigureKeepingSome(LiveFigure):
@@ -223,6 +213,7 @@ class TrainingDashboard(Explorer):
         self._threads: list[threading.Thread] = []
         self._shown_dataset = dataset
         self.runs: list[Run] = []
+        self._alt: tuple[tuple | None, str] = (None, "")  # (the frame it is of, alt())
 
         style, narrow = {"description_width": "initial"}, widgets.Layout(width="230px")
         self.activation = widgets.Dropdown(
@@ -300,10 +291,10 @@ class TrainingDashboard(Explorer):
     # ------------------------------------------------------------ figure
 
     def _build_figure(self, dataset: str) -> None:
-        # fixed margins, so that the legend's pixels copied below stay where they were drawn
-        figure = Figure(figsize=(9.6, 4.2), dpi=DPI)
+        # fixed margins (the backgrounds are cached); the bottom one holds the class legend
+        figure = Figure(figsize=FIGSIZE, dpi=DPI)
         self.ax_boundary, self.ax_cost = figure.subplots(1, 2, width_ratios=(1, 1.25))
-        figure.subplots_adjust(left=0.08, right=0.985, bottom=0.15, top=0.92, wspace=0.22)
+        figure.subplots_adjust(left=0.08, right=0.985, bottom=0.21, top=0.925, wspace=0.22)
         X, Y = self.datasets[dataset]
         self.regions = decision_regions(
             self.ax_boundary, lambda points: np.zeros((1, points.shape[1])), X, n=GRID
@@ -311,9 +302,15 @@ class TrainingDashboard(Explorer):
         self.points = scatter_classes(self.ax_boundary, X, Y, size=16)
         self.ax_boundary.set_title(" ")
         self.ax_boundary.tick_params(labelsize=FONT["ticks"])
-        # inside the axes, opaque: drawn once, then pasted over the regions and the points
-        legend = class_legend(
-            self.ax_boundary, loc="upper right", fontsize=FONT["legend"], framealpha=1.0
+        # under the axes, below the x label: inside, it hid a corner of the regions and some
+        # examples of the flower and of xor
+        class_legend(
+            self.ax_boundary,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.15),
+            ncol=2,
+            frameon=False,
+            fontsize=FONT["legend"],
         )
         (self.cost_line,) = self.ax_cost.plot(
             [], [], **line_style(0), lw=1.6, label="two-layer network"
@@ -346,10 +343,6 @@ class TrainingDashboard(Explorer):
             ],
         )
         self.live.canvas.draw()  # the static parts, the legend among them
-        self.legend_pixels = _PastedPixels(
-            self.live.canvas.copy_from_bbox(legend.get_window_extent())
-        )
-        self.live.animate(self.legend_pixels)
         self.live.keep_background(self.static)  # that draw is the first frames' background too
 
     @staticmethod
@@ -585,30 +578,86 @@ class TrainingDashboard(Explorer):
 
     def alt(self) -> str:
         """What the figure shows: the run drawn last (the current one, but for a moment after a
-        change)."""
+        change); made once per frame (``self._alt``)."""
         run, accuracy, (last, ceiling) = self._drawn
+        key = (run.generation, run.status, len(run.costs), accuracy)
+        if self._alt[0] != key:
+            self._alt = (key, self._alt_of(run, accuracy))
+        return self._alt[1]
+
+    def _alt_of(self, run: Run, accuracy: float) -> str:
         X, _ = self.datasets[run.dataset]
         when = (
-            f"after all {run.num_iterations} iterations"
+            f"After all {run.num_iterations} iterations"
             if run.status == "done"
-            else f"at iteration {run.iteration} of {run.num_iterations}"
+            else f"At iteration {run.iteration} of {run.num_iterations}"
         )
-        finite = [cost for cost in run.costs if np.isfinite(cost)]
-        if finite:
-            cost = (
-                f"the cost goes from {finite[0]:.3f} to {finite[-1]:.3f}"
-                f" (highest {max(finite):.3f})"
-            )
-        else:
-            cost = "no cost yet"
+        units = f"{run.n_h} hidden unit{'s' if run.n_h > 1 else ''}"
+        settings = (
+            f"{run.dataset} data, {run.activation.replace('_', ' ')}, {units}, learning rate "
+            f"{run.learning_rate:g}"
+        )
+        # a training thread may be appending to both lists: the first n of each belong together
+        iterations, costs = list(run.iterations), list(run.costs)
+        n = min(len(iterations), len(costs))
+        iterations, costs = np.add(iterations[:n], 1), costs[:n]
         baseline = _BASELINES.get(run.dataset)
-        if baseline is not None:
-            cost += f"; logistic regression's final cost, {baseline[0]:.3f}, is a dashed line"
-        return (
-            f"Left: the decision regions of the two-layer network ({run.settings()}) {when}, "
-            "light orange where it predicts class 0 and light blue where it predicts class 1, "
-            f"under the {X.shape[1]} examples of the {run.dataset} data set (orange circles "
-            f"y = 0, dark blue triangles y = 1): accuracy {accuracy:.1%}. Right: the cost J "
-            f"against the iteration, on a log scale from 1 to {last}, the cost from 0 to "
-            f"{ceiling:g}: {cost}."
+        dashed = (
+            f"; dashed, logistic regression's final cost, {spoken(baseline[0], 3)}"
+            if baseline is not None
+            else ""
         )
+        return (
+            f"{when} ({settings}), the network's decision regions (left) classify "
+            f"{accuracy:.1%} of the {X.shape[1]} examples right. "
+            f"Right, {cost_course(iterations, costs)}{dashed}."
+        )
+
+
+def cost_course(iterations: np.ndarray, costs: list[float]) -> str:
+    """The course of the cost curve in words: its value at the log axis' powers of 10 and at its
+    last iteration, then where it falls fastest on that axis (the steepest stretch of the curve
+    as drawn), or how high it jumps if it rises again. ``costs[k]`` is drawn at
+    ``iterations[k]``."""
+    iterations, costs = np.asarray(iterations), np.asarray(costs, dtype=float)
+    finite = np.isfinite(costs)
+    iterations, costs = iterations[finite], costs[finite]
+    if len(costs) == 0:
+        return "no cost yet"
+    marks = [10**p for p in range(int(np.log10(iterations[-1])) + 1) if 10**p < iterations[-1]]
+    at = [int(np.searchsorted(iterations, mark)) for mark in marks if mark >= iterations[0]]
+    at = sorted({*at, len(costs) - 1})
+    values = [f"{spoken(costs[k], 3)} at {iterations[k]}" for k in at]
+    course = "the cost over a log scale of iterations: " + (
+        ", ".join(values[:-1]) + " and " + values[-1] if len(values) > 1 else values[0]
+    )
+    if len(costs) < 2:
+        return course
+    rises = np.diff(costs)
+    if rises.max() > JUMP:
+        highest = int(np.argmax(costs))
+        return (
+            f"{course}, jumping up and down, as high as {spoken(costs[highest], 2)} at "
+            f"{iterations[highest]}"
+        )
+    # the steepest stretch as drawn: on LOG_POINTS points evenly spaced on the log axis (the
+    # curve is some 500 pixels wide), so that a wiggle between neighbouring iterations at the
+    # far end (10 000 of them in the last decade) does not count as steep
+    marks = np.geomspace(iterations[0], iterations[-1], LOG_POINTS)
+    seen = np.unique(np.minimum(np.searchsorted(iterations, marks), len(costs) - 1))
+    if len(seen) < 2:
+        return course
+    drawn_at, drawn = iterations[seen], costs[seen]
+    steepness = -np.diff(drawn) / np.diff(np.log(drawn_at))
+    steep = steepness >= STEEP * steepness.max()
+    start = end = int(np.argmax(steepness))  # the steep points around the steepest
+    while start > 0 and steep[start - 1]:
+        start -= 1
+    while end < len(steep) and steep[end]:
+        end += 1
+    if steepness.max() <= 0 or drawn[start] - drawn[end] < FLAT:
+        return course  # its values say it all: a fall too small to see
+    return (
+        f"{course}, falling fastest from iteration {drawn_at[start]} to {drawn_at[end]} "
+        f"({spoken(drawn[start], 2)} to {spoken(drawn[end], 2)})"
+    )
