@@ -4,7 +4,7 @@ Run: ``.venv/bin/python scripts/screenshot_notebooks.py`` (needs Debian's Chromi
 
 Runs ``tests/browser`` with ``SCREENSHOT_DIR`` set to a temporary folder, so the pictures are
 exactly what the test saw (each notebook run in JupyterLab, its widgets rendered, the activation
-changed), then copies the few the README shows. Look at them before committing.
+changed; the website's pages), then copies the few the README shows. Look at them before committing.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ README_PICTURES = [
     "02_chain_rule_dZ1_activation_relu.png",  # ... and after switching to ReLU
     "05_activations_activation_relu.png",
     "07_training_activation_tanh.png",
+    "site_index.png",  # the website's first page
+    "site_05.png",  # ... and notebook 05's page at its widget's static fallback
 ]
 
 
