@@ -22,7 +22,6 @@ from matplotlib.figure import Figure
 
 from .palette import CLASS_COLORS, CLASS_MARKERS, REGION_COLORS
 
-CLASS_CMAP = ListedColormap(CLASS_COLORS)  # class 0 and class 1, for colouring by label
 REGION_CMAP = ListedColormap(REGION_COLORS)  # light tints of the class colours, for regions
 FIGURE_DPI = 100  # the resolution of every figure the notebooks store
 # Edges of the class markers: a dark rim lifts the light orange circles off white and off the light
@@ -30,14 +29,19 @@ FIGURE_DPI = 100  # the resolution of every figure the notebooks store
 CLASS_EDGES = (("0.2", 0.6), ("white", 0.4))
 
 
-def figure_html(fig: Figure, alt: str, dpi: int = FIGURE_DPI) -> str:
-    """``fig`` as an HTML ``<img>`` (an inline PNG) whose ``alt`` text is ``alt``."""
+def png_html(png: bytes, alt: str) -> str:
+    """The PNG image ``png`` as an HTML ``<img>`` whose ``alt`` text is ``alt``."""
     if not alt.strip():
         raise ValueError("alt must describe what the figure shows; it is empty")
+    encoded = base64.b64encode(png).decode("ascii")
+    return f'<img src="data:image/png;base64,{encoded}" alt="{html.escape(alt)}">'
+
+
+def figure_html(fig: Figure, alt: str, dpi: int = FIGURE_DPI) -> str:
+    """``fig`` as an HTML ``<img>`` (an inline PNG) whose ``alt`` text is ``alt``."""
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
-    png = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return f'<img src="data:image/png;base64,{png}" alt="{html.escape(alt)}">'
+    return png_html(buffer.getvalue(), alt)
 
 
 def show(fig: Figure, alt: str) -> None:

@@ -13,7 +13,6 @@ import base64
 import html
 import io
 import re
-import time
 
 import ipywidgets as widgets
 import numpy as np
@@ -122,7 +121,6 @@ def test_displaying_an_explorer_makes_the_widget_view_then_the_fallback(built, s
     assert page.startswith(FALLBACK_STYLE + f"<div class='{FALLBACK_CLASS}'>")
     assert page.endswith(ACCESSIBILITY_SCRIPT)
     assert "(interactive: run" not in page + fallback.data["text/plain"]  # not a widget's text
-    assert ".jp-OutputArea:has(.bpd-widget) .bpd-widget-fallback {display: none}" in page
     assert "bpd-widget" in explorer._dom_classes  # what the rule looks for: a rendered explorer
     assert fallback.data["text/plain"] == f"{explorer.title}: {explorer.alt()}\n" + (
         explorer.describe()
@@ -238,8 +236,6 @@ def test_every_control_has_a_name(built, kind):
         if isinstance(control, widgets.ToggleButtons):
             assert all(str(label).strip() for label in control._options_labels)
             assert len(control.tooltips) == len(control.options)
-    # every fallback carries the script (checked above); it names a handle after this label
-    assert "handle.setAttribute('aria-label', text)" in ACCESSIBILITY_SCRIPT
 
 
 @pytest.mark.parametrize("kind", WITH_FIGURE)
@@ -332,7 +328,7 @@ def test_a_burst_of_changes_ends_showing_the_last_one(built, kind, monkeypatch):
     if kind != "shapes":
         show = explorer.live.show
         monkeypatch.setattr(explorer.live, "show", lambda png: redraws.append(1) or show(png))
-    started, changes = time.perf_counter(), 0
+    changes = 0
     for name, values in BURSTS[kind]:
         for value in values:
             if kind == "shapes":
@@ -341,7 +337,6 @@ def test_a_burst_of_changes_ends_showing_the_last_one(built, kind, monkeypatch):
                 control = getattr(explorer, name)
             changes += control.value != value
             control.value = value
-    elapsed = time.perf_counter() - started
     for name, values in BURSTS[kind]:
         if kind == "shapes":
             assert explorer.sliders[values[-1][0]].value == values[-1][1]
@@ -358,4 +353,3 @@ def test_a_burst_of_changes_ends_showing_the_last_one(built, kind, monkeypatch):
     else:
         assert explorer.table.value == fresh.table.value
     fresh.close()
-    assert elapsed < 0.2 * changes + 1  # each change is handled at once (a redraw: ~20-80 ms)

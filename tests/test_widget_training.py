@@ -444,3 +444,15 @@ def test_a_run_superseded_before_it_starts_does_not_train(dashboard, monkeypatch
     stale = training.Run(0, "xor", "tanh", 4, 1.2, 300, changed_at=time.perf_counter())
     dashboard._train(stale)  # generation 0: older than the dashboard's
     assert stale.status == "cancelled" and calls == []
+
+
+def test_a_dashboard_whose_first_run_stops_shows_that_run_at_its_start():
+    """Built with a learning rate that overflows, nothing was drawn before the run stopped: the
+    picture is the run's start (iteration 0, no cost yet), and its description says so."""
+    dashboard = TrainingDashboard(activation="leaky_relu", learning_rate=10.0)
+    assert dashboard.run.status == "stopped" and dashboard.run.iteration > 0
+    assert dashboard.ax_boundary.get_title().startswith("flower: iteration 0,")
+    assert dashboard.alt().startswith("At iteration 0 of 2000") and "no cost yet" in dashboard.alt()
+    assert "stopped at iteration" in dashboard.describe()
+    assert dashboard.fallback()["text/plain"].startswith(f"{dashboard.title}: At iteration 0")
+    dashboard.close()

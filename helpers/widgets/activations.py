@@ -28,6 +28,7 @@ from ..activations import ACTIVATIONS, get_activation
 from ..data import load_planar_dataset
 from ..network import backward_propagation, cost_from_Z2, forward_propagation
 from ..palette import COLORS
+from ..plots import FIGURE_DPI
 from .base import Explorer, LiveFigure, spoken
 
 # 0.01: the course's weight scale; ~10: the size of a trained tanh network's Z1
@@ -43,7 +44,7 @@ CHOSEN, OTHER = COLORS["dark blue"], "#bbbbbb"  # bar colours: the chosen activa
 G_COLOR, G_PRIME_COLOR = COLORS["blue"], COLORS["red"]  # g and g', each alone in its panel
 BAND_COLOR = "#999999"  # where 90% of Z1 lies
 SATURATED_COLOR = COLORS["orange"]  # the range of g' counted as saturated, light (alpha 0.35)
-DPI = 100
+DPI = FIGURE_DPI  # the live picture is also the static fallback's
 FONT = {"legend": 10, "ticks": 10, "label": 10}  # points; titles 12 (matplotlib's)
 
 

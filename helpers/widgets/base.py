@@ -11,9 +11,9 @@ views. Displayed (``display(explorer)``, or a cell that ends with it), it makes 
 
 1. the widget view, whose plain text says only what it is (``"Data set explorer (interactive: run
    the notebook to use it)"``);
-2. beside it, the static fallback: an HTML ``<div class="bpd-widget-fallback">`` with the figure
-   drawn anew at ``FALLBACK_DPI`` as an ``<img>`` whose ``alt`` is :meth:`Explorer.alt`, and the
-   text of :meth:`Explorer.describe`; its plain text is the same two descriptions.
+2. beside it, the static fallback: an HTML ``<div class="bpd-widget-fallback">`` with the picture
+   shown now (100 dpi or more) as an ``<img>`` whose ``alt`` is :meth:`Explorer.alt`, and the text
+   of :meth:`Explorer.describe`; its plain text is the same two descriptions.
 
 A renderer that drops widget views (a website built with MyST-NB, nbviewer, GitHub, a notebook
 opened without running it) still shows the second output. Where the widget is live, a CSS rule in
@@ -42,13 +42,12 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image as PILImage
 
-from ..plots import FIGURE_DPI, figure_html
+from ..plots import png_html
 
 INTERACTIVE = "(interactive: run the notebook to use it)"  # the widget view's plain text
 WIDGET_CLASS = "bpd-widget"  # on a rendered explorer's element
 FALLBACK_CLASS = "bpd-widget-fallback"  # on the static fallback's <div>
 PRE = "<pre style='white-space: pre-wrap'>"  # the fallback's text, wrapped to the page's width
-FALLBACK_DPI = FIGURE_DPI  # the fallback's picture is drawn anew at this resolution
 # Hides the fallback where its cell's output area also holds a rendered explorer (JupyterLab).
 FALLBACK_STYLE = (
     f"<style>.jp-OutputArea:has(.{WIDGET_CLASS}) .{FALLBACK_CLASS} {{display: none}}</style>"
@@ -123,20 +122,16 @@ class LiveFigure:
     artists are redrawn.
 
     Change the animated artists' data, then call :meth:`update`. After changing anything static
-    (axis limits, tick labels, titles), call :meth:`update` with ``full=True``. ``describe``, if
-    given (an :class:`Explorer` gives its :meth:`~Explorer.alt`), says what the figure shows: each
-    update makes it the image's text alternative.
+    (axis limits, tick labels, titles), call :meth:`update` with ``full=True``. ``describe`` (an
+    :class:`Explorer` sets it to its :meth:`~Explorer.alt`) says what the figure shows: each update
+    makes it the image's text alternative. Its picture is also the explorer's static fallback: the
+    course's widgets draw at ``helpers.plots.FIGURE_DPI`` (100) or more (tested).
     """
 
-    def __init__(
-        self,
-        figure: Figure,
-        animated: Iterable[Artist] = (),
-        describe: Callable[[], str] | None = None,
-    ):
+    def __init__(self, figure: Figure, animated: Iterable[Artist] = ()):
         self.figure = figure
         self.canvas = FigureCanvasAgg(figure)
-        self.describe = describe
+        self.describe: Callable[[], str] | None = None  # an Explorer sets it to its alt()
         self.animated: list[Artist] = []
         self._background = None
         # static state -> its background, see update()
@@ -190,7 +185,7 @@ class LiveFigure:
         width, height = self.canvas.get_width_height()
         buffer = io.BytesIO()
         PILImage.frombuffer("RGBA", (width, height), self.canvas.buffer_rgba()).save(
-            buffer, format="png", compress_level=1
+            buffer, format="png", compress_level=1, dpi=(self.figure.dpi, self.figure.dpi)
         )
         return self.show(buffer.getvalue())
 
@@ -202,14 +197,10 @@ class LiveFigure:
             self.image.tooltip = self.describe()
         return png
 
-    def still_html(self, alt: str, dpi: int = FALLBACK_DPI) -> str:
-        """The figure as it is now, drawn anew at ``dpi`` (every artist, animated or not), as an
-        HTML ``<img>`` whose ``alt`` is ``alt``."""
-        still = figure_html(self.figure, alt, dpi)
-        # saving drew the figure at its own size, and may have moved axes placed by a layout
-        # engine: the backgrounds are drawn again at the next update
-        self.forget_backgrounds()
-        return still
+    def still_html(self, alt: str) -> str:
+        """The picture shown now (at the figure's dpi, 100 or more) as an HTML ``<img>`` whose
+        ``alt`` is ``alt``."""
+        return png_html(self.png, alt)
 
 
 class Explorer(widgets.VBox):
@@ -256,7 +247,7 @@ class Explorer(widgets.VBox):
 
     def fallback(self) -> dict[str, str]:
         """The static fallback, an output of its own: ``text/html`` (the figure as an ``<img>``
-        whose ``alt`` is :meth:`alt`, drawn anew at ``FALLBACK_DPI``, and :meth:`describe`) and
+        whose ``alt`` is :meth:`alt`: the picture shown now, and :meth:`describe`) and
         ``text/plain`` (the same two descriptions). Deterministic but for the PNG's bytes."""
         alt, text = self.alt(), self.describe()
         note = f"<p><b>{html.escape(self.title)}</b>, as the notebook left it</p>"

@@ -28,6 +28,7 @@ from ..bugs import BUGS
 from ..data import load_planar_dataset
 from ..network import backward_propagation, forward_propagation, initialize_parameters
 from ..palette import CLASS_COLORS, CLASS_MARKERS, COLORS
+from ..plots import FIGURE_DPI
 from .base import Explorer, LiveFigure, spoken
 
 WEIGHTS = ("W1[0,0]", "W1[3,0]", "b1[0,0]", "W2[0,0]", "b2[0,0]")  # the parameters one can pick
@@ -52,7 +53,7 @@ OUTSIDE_COLOR, ZERO_COLOR = "0.6", "0.8"  # examples not in the batch; the line 
 FOLLOWS = {"once": "the mean", "missing": "the sum", "twice": "the mean divided by m, near 0"}
 LISTED = 10  # the text alternative lists the batch's values up to this m
 DIAMOND_X = -0.6  # the backward pass's diamond, left of example 1 (x = 1): it hides no dot
-DPI = 100
+DPI = FIGURE_DPI  # the live picture is also the static fallback's
 FONT = {"legend": 10, "label": 12}  # points; ticks and labels 10, titles 12 (matplotlib's)
 
 
@@ -269,7 +270,7 @@ class BatchExplorer(Explorer):
             ],
         )
         # the constrained layout places the axes once, and there they stay: a layout engine would
-        # place them again at every full draw, and when the static fallback draws the figure anew
+        # place them again at every full draw
         figure.get_layout_engine().execute(figure)
         figure.set_layout_engine("none")
 

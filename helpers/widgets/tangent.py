@@ -24,6 +24,7 @@ from ..activations import sigmoid
 from ..gradcheck import numerical_gradient
 from ..network import losses_from_Z2
 from ..palette import COLORS, line_style
+from ..plots import FIGURE_DPI
 from .base import MINUS, Explorer, LiveFigure, number, spoken
 
 Z_RANGE = (-8.0, 8.0)
@@ -33,7 +34,7 @@ SQUARED_ERROR = line_style(1)  # the squared error
 # red and dash-dotted: visible even where the tangent lies on the (straight) curve
 TANGENT = {"color": COLORS["red"], "linestyle": "-."}
 WRONG_SIDE_COLOR = "0.92"
-DPI = 100
+DPI = FIGURE_DPI  # the live picture is also the static fallback's
 FONT = {"legend": 10}  # points; the rest is matplotlib's 10 (ticks, labels) and 12 (titles)
 
 

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 import ipywidgets as widgets
@@ -62,7 +62,14 @@ from ..network import (
     predict,
 )
 from ..palette import COLORS, line_style
-from ..plots import class_legend, decision_regions, grid_over, move_classes, scatter_classes
+from ..plots import (
+    FIGURE_DPI,
+    class_legend,
+    decision_regions,
+    grid_over,
+    move_classes,
+    scatter_classes,
+)
 from .base import Explorer, LiveFigure, spoken
 
 GRID = 100  # the boundary is drawn on GRID x GRID points: ~1 ms per redraw
@@ -94,7 +101,7 @@ LEARNING_RATES = (
     8.0,
     10.0,
 )
-DPI = 100
+DPI = FIGURE_DPI  # the live picture is also the static fallback's
 FIGSIZE = (9.6, 4.5)  # inches
 FONT = {"title": 13, "label": 12, "ticks": 11, "legend": 10.5}  # points
 # the text alternative's words for the cost curve (see cost_course): a rise larger than JUMP
@@ -209,7 +216,8 @@ class TrainingDashboard(Explorer):
         self._status_lock = threading.Lock()  # held while changing the generation or the status
         self._generation = 0
         # the run drawn last, its accuracy and the cost panel's limits
-        self._drawn: tuple[Run, float, tuple[int, float]] | None = None
+        # what the picture shows: (run, accuracy, iteration, number of costs drawn)
+        self._drawn: tuple[Run, float, int, int] | None = None
         self._threads: list[threading.Thread] = []
         self._shown_dataset = dataset
         self.runs: list[Run] = []
@@ -406,7 +414,7 @@ class TrainingDashboard(Explorer):
             if limits != self.limits:
                 self._set_limits(limits)
             static = (run.dataset, *limits)
-            self._drawn = (run, float(accuracy), limits)
+            self._drawn = (run, float(accuracy), run.iteration, len(run.costs))
             self.live.update(full=static != self.static, key=static)
             self.limits, self.static = limits, static
             run.redraws += 1
@@ -471,6 +479,9 @@ class TrainingDashboard(Explorer):
             thread.start()
         else:
             self._train(run)
+            if self._drawn is None:  # it stopped or failed before drawing: show its start
+                start = replace(run, iteration=0, iterations=[], costs=[])
+                self._redraw(start, initialize_parameters(2, run.n_h, 1, seed=self.seed))
 
     def _is_stale(self, run: Run) -> bool:
         if run.generation != self._generation:
@@ -553,10 +564,6 @@ class TrainingDashboard(Explorer):
             self._generation += 1
         super().close()
 
-    def _still_html(self, alt: str) -> str:
-        with self._lock:  # not while a training thread draws
-            return super()._still_html(alt)
-
     # ------------------------------------------------------------ text
 
     def describe_run(self, run: Run) -> str:
@@ -579,27 +586,29 @@ class TrainingDashboard(Explorer):
     def alt(self) -> str:
         """What the figure shows: the run drawn last (the current one, but for a moment after a
         change); made once per frame (``self._alt``)."""
-        run, accuracy, (last, ceiling) = self._drawn
-        key = (run.generation, run.status, len(run.costs), accuracy)
+        run, accuracy, iteration, drawn = self._drawn
+        key = (run.generation, run.status, iteration, drawn, accuracy)
         if self._alt[0] != key:
-            self._alt = (key, self._alt_of(run, accuracy))
+            self._alt = (key, self._alt_of(run, accuracy, iteration, drawn))
         return self._alt[1]
 
-    def _alt_of(self, run: Run, accuracy: float) -> str:
+    def _alt_of(self, run: Run, accuracy: float, iteration: int, drawn: int) -> str:
+        """The text alternative of the picture drawn at ``iteration`` with ``drawn`` costs."""
         X, _ = self.datasets[run.dataset]
         when = (
             f"After all {run.num_iterations} iterations"
-            if run.status == "done"
-            else f"At iteration {run.iteration} of {run.num_iterations}"
+            if run.status == "done" and iteration == run.num_iterations
+            else f"At iteration {iteration} of {run.num_iterations}"
         )
         units = f"{run.n_h} hidden unit{'s' if run.n_h > 1 else ''}"
         settings = (
             f"{run.dataset} data, {run.activation.replace('_', ' ')}, {units}, learning rate "
             f"{run.learning_rate:g}"
         )
-        # a training thread may be appending to both lists: the first n of each belong together
+        # a training thread may be appending to both lists: the first n of each belong together,
+        # and the picture shows the first `drawn`
         iterations, costs = list(run.iterations), list(run.costs)
-        n = min(len(iterations), len(costs))
+        n = min(len(iterations), len(costs), drawn)
         iterations, costs = np.add(iterations[:n], 1), costs[:n]
         baseline = _BASELINES.get(run.dataset)
         dashed = (
