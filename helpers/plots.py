@@ -62,7 +62,7 @@ def scatter_classes(
     class 1 as dark blue triangles (``size`` in points squared). Returns the two ``PathCollection``
     objects (class 0, class 1); :func:`move_classes` gives them new data."""
     points = tuple(
-        ax.scatter([], [], s=size, label=f"y = {label}", **_class_style(label))
+        ax.scatter([], [], s=size, label=f"y = {label}", **class_style(label))
         for label in range(len(CLASS_COLORS))
     )
     move_classes(points, X, Y)
@@ -81,7 +81,9 @@ def move_classes(points: tuple[PathCollection, PathCollection], X: np.ndarray, Y
     points[0].axes.update_datalim(np.asarray(X).T)
 
 
-def _class_style(label: int) -> dict:
+def class_style(label: int) -> dict:
+    """How the examples of class ``label`` are drawn: colour, marker and rim (``ax.scatter``'s
+    keywords)."""
     edge, width = CLASS_EDGES[label]
     return {
         "color": CLASS_COLORS[label],
@@ -94,7 +96,7 @@ def _class_style(label: int) -> dict:
 def class_legend(ax: Axes, **kwargs):
     """A legend with one marker per class."""
     handles = [
-        ax.scatter([], [], s=40, label=f"y = {label}", **_class_style(label))
+        ax.scatter([], [], s=40, label=f"y = {label}", **class_style(label))
         for label in range(len(CLASS_COLORS))
     ]
     return ax.legend(handles=handles, **kwargs)

@@ -28,7 +28,7 @@ from ..bugs import BUGS
 from ..data import load_planar_dataset
 from ..network import backward_propagation, forward_propagation, initialize_parameters
 from ..palette import CLASS_COLORS, CLASS_MARKERS, COLORS
-from ..plots import FIGURE_DPI
+from ..plots import FIGURE_DPI, class_style
 from .base import Explorer, LiveFigure, spoken
 
 WEIGHTS = ("W1[0,0]", "W1[3,0]", "b1[0,0]", "W2[0,0]", "b2[0,0]")  # the parameters one can pick
@@ -181,8 +181,8 @@ class BatchExplorer(Explorer):
         ax, ax_m = self.ax, self.ax_m
         # the examples in the batch, class 0 and class 1
         self.inside = tuple(
-            ax.scatter([], [], color=color, marker=marker, s=50, edgecolors="white", zorder=3)
-            for color, marker in zip(CLASS_COLORS, CLASS_MARKERS, strict=True)
+            ax.scatter([], [], s=50, zorder=3, **class_style(label))
+            for label in range(len(CLASS_COLORS))
         )
         self.outside = ax.scatter(
             [], [], facecolors="none", edgecolors=OUTSIDE_COLOR, s=30, zorder=2
