@@ -41,8 +41,9 @@ lint: $(VENV)/.installed-test
 
 # Two workers (the machines have two cores). `--dist loadfile` keeps each file on one worker: a
 # notebook's cells share one kernel and run in order, and one JupyterLab serves all browser tests.
+# `-rs` lists every skipped test with its reason.
 test: lint $(VENV)/.installed-test $(VENV)/.installed-site browser
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(BIN)/python -m pytest -n 2 --dist loadfile -rs
 
 notebooks: $(VENV)/.installed-course
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \

@@ -288,6 +288,9 @@ def test_fallback_hidden_beside_live_widget(notebook):
     widgets) beside it in the cell's outputs: in the page, but not seen, so nothing shows twice."""
     cells = notebook.fallbacks()
     if not cells:
+        assert not notebook.widget_outputs().count(), (
+            f"{notebook.notebook} shows widgets, but no static fallback beside them"
+        )
         pytest.skip(f"{notebook.notebook} shows no widget")
     problems = []
     for cell in cells:
