@@ -34,6 +34,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpers.widgets.base import FALLBACK_CLASS
+
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -57,7 +59,7 @@ WIDGET_OUTPUT = (
 # Every output of every cell, nested ones (an ipywidgets.Output's) included: what axe-core scans.
 CELL_OUTPUTS = ".jp-Notebook .jp-OutputArea-output"
 # A widget's static fallback, an output of its own beside the widget view (helpers/widgets/base.py).
-FALLBACK = ".bpd-widget-fallback"
+FALLBACK = f".{FALLBACK_CLASS}"
 
 # The throw-away configuration: lab settings (no autosave: the copy is never saved; every cell
 # attached to the page, where the default "contentVisibility" windowing may leave cells unrendered;

@@ -40,7 +40,14 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from .lab import NOTEBOOKS, ROOT, VIEWPORT, launch_chromium, missing_requirement
+from .lab import (
+    NOTEBOOKS,
+    ROOT,
+    VIEWPORT,
+    WIDGET_VIEW,
+    launch_chromium,
+    missing_requirement,
+)
 from .website import (
     CONF,
     FALLBACK,
@@ -53,7 +60,6 @@ from .website import (
 SITE_NOTEBOOKS = Path(os.environ.get("SITE_NOTEBOOKS", NOTEBOOKS))
 NOTEBOOK_NAMES = sorted(path.stem for path in SITE_NOTEBOOKS.glob("*.ipynb"))
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "build" / "screenshots"))
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 COLOURS_ON = ("index.html", "notebooks/00_the_network.html")  # see the module's docstring
 SCREENSHOT_OF = {"index.html": "site_index.png", "notebooks/05_activations.html": "site_05.png"}
 # What an alt text must not be: a file name, a path or a URL.

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .lab import ROOT
+from .lab import FALLBACK, ROOT
 
 SITE_SOURCES = ROOT / "docs" / "site"
 BUILD = SITE_SOURCES / "build.py"
@@ -38,7 +38,6 @@ def _site_configuration() -> dict:
 
 
 CONF = _site_configuration()
-FALLBACK = ".bpd-widget-fallback"
 # axe-core's options. No preload: it fetches the stylesheets again for one rule
 # (css-orientation-lock) and resolves the theme's `@import "../basic.css"` against the page instead
 # of the stylesheet, asking the server for a file that does not exist.
